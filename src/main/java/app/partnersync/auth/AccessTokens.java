@@ -1,0 +1,34 @@
+package app.partnersync.auth;
+
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Signs the short-lived RS256 access tokens that every API call presents. */
+@ApplicationScoped
+public class AccessTokens {
+
+    /** Claim naming the session a token belongs to; the session must still be active when the token is used. */
+    public static final String SESSION_CLAIM = "sid";
+
+    private final AuthConfig config;
+
+    public AccessTokens(AuthConfig config) {
+        this.config = config;
+    }
+
+    TokenPair pair(UUID accountId, UUID sessionId, String refreshToken, Instant now) {
+        String access = Jwt.issuer(config.issuer())
+                .audience(config.audience())
+                .subject(accountId.toString())
+                .claim(SESSION_CLAIM, sessionId.toString())
+                .claim("jti", UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(config.accessTokenLifetime()))
+                .jws()
+                .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+                .sign();
+        return new TokenPair(access, refreshToken, "Bearer", Math.toIntExact(config.accessTokenLifetime().toSeconds()));
+    }
+}

@@ -1,0 +1,28 @@
+package app.partnersync.auth;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of sign-in and sessions ({@code partnersync.auth.*}). */
+@ConfigMapping(prefix = "partnersync.auth")
+public interface AuthConfig {
+
+    /** Issuer ({@code iss}) written into access tokens and required of every token presented. */
+    String issuer();
+
+    /** Audience ({@code aud}) written into access tokens and required of every token presented. */
+    String audience();
+
+    /** Lifetime of an access token; at most the 15 minutes that {@code smallrye.jwt.time-to-live} enforces. */
+    @WithDefault("PT15M")
+    Duration accessTokenLifetime();
+
+    /** How long a session stays usable without a refresh; every refresh extends it by this much. */
+    @WithDefault("P30D")
+    Duration refreshTokenLifetime();
+
+    /** bcrypt cost factor of password hashes (10 is about 90 ms on one core here). */
+    @WithDefault("10")
+    int bcryptCost();
+}

@@ -1,0 +1,79 @@
+package app.partnersync.auth;
+
+import app.partnersync.account.Account;
+import app.partnersync.account.AccountService;
+import app.partnersync.account.AccountView;
+import app.partnersync.common.ProblemException;
+import app.partnersync.common.ProblemType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Everything that checks or sets a password. The bcrypt work (about 90 ms) runs outside any transaction so that no
+ * database connection is held while hashing; the writes that follow are short transactions of their own.
+ */
+@ApplicationScoped
+public class AuthService {
+
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final Passwords passwords;
+
+    public AuthService(AccountService accounts, SessionService sessions, Passwords passwords) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.passwords = passwords;
+    }
+
+    public RegistrationResponse register(RegisterRequest request, String userAgent) {
+        String hash = passwords.hash(request.password());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Account account = accounts.create(request.email(), hash, request.displayName(), request.timeZone());
+            TokenPair tokens = sessions.open(account.id, request.deviceName(), userAgent);
+            return new RegistrationResponse(AccountView.of(account), tokens);
+        });
+    }
+
+    /** Unknown email and wrong password are the same problem, and take the same time. */
+    public TokenPair login(LoginRequest request, String userAgent) {
+        Optional<Account> account = accounts.findByEmail(request.email());
+        if (account.isEmpty()) {
+            passwords.matchNothing(request.password());
+            throw invalidCredentials();
+        }
+        if (!passwords.matches(request.password(), account.get().passwordHash)) {
+            throw invalidCredentials();
+        }
+        return sessions.open(account.get().id, request.deviceName(), userAgent);
+    }
+
+    public TokenPair refresh(String refreshToken) {
+        return sessions.rotate(refreshToken).orElseThrow(() -> new ProblemException(ProblemType.INVALID_REFRESH_TOKEN,
+                "The refresh token is unknown, expired or already used; sign in again."));
+    }
+
+    /** Sets a new password and ends every other session of the account; the calling session stays signed in. */
+    public void changePassword(UUID accountId, UUID currentSessionId, String currentPassword, String newPassword) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> ProblemException.notFound("The account"));
+        if (!passwords.matches(currentPassword, account.passwordHash)) {
+            throw new ProblemException(ProblemType.WRONG_PASSWORD, "The current password is not correct.");
+        }
+        String replacement = passwords.hash(newPassword);
+        boolean replaced = QuarkusTransaction.requiringNew().call(() -> {
+            if (!accounts.replacePasswordHash(accountId, account.passwordHash, replacement)) {
+                return false;
+            }
+            sessions.endAllExcept(accountId, currentSessionId, "password-changed");
+            return true;
+        });
+        if (!replaced) {
+            throw new ProblemException(ProblemType.WRONG_PASSWORD, "The password was changed meanwhile; the current password is not correct.");
+        }
+    }
+
+    private static ProblemException invalidCredentials() {
+        return new ProblemException(ProblemType.INVALID_CREDENTIALS, "The email or the password is not correct.");
+    }
+}

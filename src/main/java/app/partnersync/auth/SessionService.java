@@ -1,0 +1,138 @@
+package app.partnersync.auth;
+
+import app.partnersync.common.KeysetCursor;
+import app.partnersync.common.Page;
+import app.partnersync.common.PageRequest;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Opens, rotates, lists and ends login sessions. */
+@ApplicationScoped
+@Transactional
+public class SessionService {
+
+    private static final Logger LOG = Logger.getLogger(SessionService.class);
+    private static final int MAX_TEXT = 100;
+    private static final int MAX_USER_AGENT = 256;
+
+    private final AccessTokens accessTokens;
+    private final AuthConfig config;
+    private final Clock clock;
+
+    public SessionService(AccessTokens accessTokens, AuthConfig config, Clock clock) {
+        this.accessTokens = accessTokens;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Starts a session for a device and hands out its first token pair. */
+    public TokenPair open(UUID accountId, String deviceName, String userAgent) {
+        Instant now = clock.instant();
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.accountId = accountId;
+        session.deviceName = clip(deviceName, MAX_TEXT);
+        session.userAgent = clip(userAgent, MAX_USER_AGENT);
+        session.createdAt = now;
+        session.lastUsedAt = now;
+        session.expiresAt = now.plus(config.refreshTokenLifetime());
+        session.persist();
+        return accessTokens.pair(accountId, session.id, nextRefreshToken(session.id, now), now);
+    }
+
+    /**
+     * Spends a refresh token and hands out the next pair. A token that was spent before means that two parties hold
+     * the chain (a stolen token, or a client that lost an answer): the whole session ends, and the refusal commits.
+     */
+    public Optional<TokenPair> rotate(String refreshToken) {
+        Instant now = clock.instant();
+        Optional<RefreshToken> found = RefreshToken.<RefreshToken>find("tokenHash", OpaqueTokens.hash(refreshToken))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RefreshToken token = found.get();
+        Session session = Session.findById(token.sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (token.usedAt != null) {
+            if (session.revokedAt == null) {
+                LOG.infof("Refresh token reused: ending session %s", session.id);
+            }
+            session.revoke(now, "refresh-reuse");
+            return Optional.empty();
+        }
+        if (!session.isActiveAt(now)) {
+            return Optional.empty();
+        }
+        token.usedAt = now;
+        session.lastUsedAt = now;
+        session.expiresAt = now.plus(config.refreshTokenLifetime());
+        return Optional.of(accessTokens.pair(session.accountId, session.id, nextRefreshToken(session.id, now), now));
+    }
+
+    /** Ends one of the account's sessions; false when the account has no such active session. */
+    public boolean end(UUID accountId, UUID sessionId, String reason) {
+        return Session.<Session>find("id = ?1 and accountId = ?2 and revokedAt is null", sessionId, accountId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional()
+                .map(session -> {
+                    session.revoke(clock.instant(), reason);
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    /** Ends every active session of the account but {@code keep} ("sign out other devices"). */
+    public int endAllExcept(UUID accountId, UUID keep, String reason) {
+        return Session.update("revokedAt = :now, revokedReason = :reason where accountId = :account and id <> :keep and revokedAt is null",
+                Parameters.with("now", clock.instant()).and("reason", reason).and("account", accountId).and("keep", keep));
+    }
+
+    /** The account's usable sessions, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<SessionView> list(UUID accountId, UUID currentSessionId, PageRequest page) {
+        Instant now = clock.instant();
+        KeysetCursor after = page.after();
+        String query = "accountId = :account and revokedAt is null and expiresAt > :now"
+                + (after == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))")
+                + " order by createdAt desc, id desc";
+        Parameters parameters = Parameters.with("account", accountId).and("now", now);
+        if (after != null) {
+            parameters = parameters.and("at", after.at()).and("id", after.id());
+        }
+        // range() is inclusive: one row more than the page tells whether another page follows.
+        List<Session> rows = Session.<Session>find(query, parameters).range(0, page.limit()).list();
+        List<SessionView> items = rows.stream().limit(page.limit()).map(s -> SessionView.of(s, currentSessionId)).toList();
+        String next = null;
+        if (rows.size() > page.limit()) {
+            Session last = rows.get(page.limit() - 1);
+            next = new KeysetCursor(last.createdAt, last.id).encode();
+        }
+        return new Page<>(items, next);
+    }
+
+    private String nextRefreshToken(UUID sessionId, Instant now) {
+        String secret = OpaqueTokens.generate(OpaqueTokens.REFRESH);
+        RefreshToken token = new RefreshToken();
+        token.tokenHash = OpaqueTokens.hash(secret);
+        token.sessionId = sessionId;
+        token.createdAt = now;
+        token.persist();
+        return secret;
+    }
+
+    private static String clip(String text, int max) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return text.codePointCount(0, text.length()) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max));
+    }
+}

@@ -1,0 +1,59 @@
+package app.partnersync.common;
+
+import java.net.URI;
+
+/** Every kind of problem the API answers with; the slug makes the stable `type` URI documented in the contract. */
+public enum ProblemType {
+    VALIDATION_FAILED("validation-failed", 400, "Validation failed"),
+    MALFORMED_REQUEST("malformed-request", 400, "Malformed request"),
+    INVALID_CURSOR("invalid-cursor", 400, "Invalid cursor"),
+    UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
+    INVALID_CREDENTIALS("invalid-credentials", 401, "Invalid credentials"),
+    INVALID_REFRESH_TOKEN("invalid-refresh-token", 401, "Invalid refresh token"),
+    FORBIDDEN("forbidden", 403, "Forbidden"),
+    WRONG_PASSWORD("wrong-password", 403, "Wrong password"),
+    NOT_FOUND("not-found", 404, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
+    EMAIL_TAKEN("email-taken", 409, "Email taken"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    INTERNAL_ERROR("internal-error", 500, "Internal error");
+
+    /** Base of every problem type URI. */
+    public static final String BASE = "https://partner-sync.app/problems/";
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The generic problem for an HTTP status raised by the framework rather than by our code. */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
+        };
+    }
+}
