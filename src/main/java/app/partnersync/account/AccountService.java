@@ -85,8 +85,13 @@ public class AccountService {
      * returning false, so two racing changes cannot both win.
      */
     public boolean replacePasswordHash(UUID id, String expected, String replacement) {
-        return Account.update("passwordHash = :replacement, updatedAt = :now, version = version + 1 where id = :id and passwordHash = :expected",
-                Parameters.with("replacement", replacement).and("now", clock.instant()).and("id", id).and("expected", expected)) == 1;
+        return Account.update(
+                        "passwordHash = :replacement, updatedAt = :now, version = version + 1 where id = :id and passwordHash = :expected",
+                        Parameters.with("replacement", replacement)
+                                .and("now", clock.instant())
+                                .and("id", id)
+                                .and("expected", expected))
+                == 1;
     }
 
     private static ProblemException emailTaken() {

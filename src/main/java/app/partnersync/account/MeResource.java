@@ -33,7 +33,9 @@ public class MeResource {
 
     @GET
     public AccountView getMe() {
-        return accounts.findById(caller.accountId()).map(AccountView::of).orElseThrow(() -> ProblemException.notFound("The account"));
+        return accounts.findById(caller.accountId())
+                .map(AccountView::of)
+                .orElseThrow(() -> ProblemException.notFound("The account"));
     }
 
     @PATCH

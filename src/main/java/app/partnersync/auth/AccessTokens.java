@@ -29,6 +29,10 @@ public class AccessTokens {
                 .jws()
                 .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
                 .sign();
-        return new TokenPair(access, refreshToken, "Bearer", Math.toIntExact(config.accessTokenLifetime().toSeconds()));
+        return new TokenPair(
+                access,
+                refreshToken,
+                "Bearer",
+                Math.toIntExact(config.accessTokenLifetime().toSeconds()));
     }
 }

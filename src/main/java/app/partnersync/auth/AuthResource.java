@@ -32,9 +32,13 @@ public class AuthResource {
 
     @POST
     @Path("/register")
-    public Response register(@NotNull @Valid RegisterRequest body, @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+    public Response register(
+            @NotNull @Valid RegisterRequest body, @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
         RegistrationResponse created = auth.register(body, userAgent);
-        return Response.created(URI.create("/v1/me")).cacheControl(noStore()).entity(created).build();
+        return Response.created(URI.create("/v1/me"))
+                .cacheControl(noStore())
+                .entity(created)
+                .build();
     }
 
     @POST
@@ -46,7 +50,9 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     public Response refresh(@NotNull @Valid RefreshRequest body) {
-        return Response.ok(auth.refresh(body.refreshToken())).cacheControl(noStore()).build();
+        return Response.ok(auth.refresh(body.refreshToken()))
+                .cacheControl(noStore())
+                .build();
     }
 
     @POST

@@ -50,8 +50,10 @@ public class AuthService {
     }
 
     public TokenPair refresh(String refreshToken) {
-        return sessions.rotate(refreshToken).orElseThrow(() -> new ProblemException(ProblemType.INVALID_REFRESH_TOKEN,
-                "The refresh token is unknown, expired or already used; sign in again."));
+        return sessions.rotate(refreshToken)
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.INVALID_REFRESH_TOKEN,
+                        "The refresh token is unknown, expired or already used; sign in again."));
     }
 
     /** Sets a new password and ends every other session of the account; the calling session stays signed in. */
@@ -69,7 +71,9 @@ public class AuthService {
             return true;
         });
         if (!replaced) {
-            throw new ProblemException(ProblemType.WRONG_PASSWORD, "The password was changed meanwhile; the current password is not correct.");
+            throw new ProblemException(
+                    ProblemType.WRONG_PASSWORD,
+                    "The password was changed meanwhile; the current password is not correct.");
         }
     }
 

@@ -35,24 +35,32 @@ public class KeySettingsCheck {
         }
         List<String> missing = new ArrayList<>();
         if (absent("smallrye.jwt.sign.key.location") && absent("smallrye.jwt.sign.key")) {
-            missing.add("smallrye.jwt.sign.key.location (env SMALLRYE_JWT_SIGN_KEY_LOCATION): the PEM private key that signs access tokens");
+            missing.add(
+                    "smallrye.jwt.sign.key.location (env SMALLRYE_JWT_SIGN_KEY_LOCATION): the PEM private key that signs access tokens");
         }
         if (absent("mp.jwt.verify.publickey.location") && absent("mp.jwt.verify.publickey")) {
-            missing.add("mp.jwt.verify.publickey.location (env MP_JWT_VERIFY_PUBLICKEY_LOCATION): the PEM public key that verifies them");
+            missing.add(
+                    "mp.jwt.verify.publickey.location (env MP_JWT_VERIFY_PUBLICKEY_LOCATION): the PEM public key that verifies them");
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("partner-sync cannot start without its token keys. Missing: " + String.join("; ", missing));
+            throw new IllegalStateException(
+                    "partner-sync cannot start without its token keys. Missing: " + String.join("; ", missing));
         }
         try {
             TokenPair probe = accessTokens.pair(UUID.randomUUID(), UUID.randomUUID(), "startup-probe", Instant.now());
             parser.parse(probe.accessToken());
         } catch (ParseException | RuntimeException e) {
-            throw new IllegalStateException("partner-sync cannot start: a token signed with smallrye.jwt.sign.key.location does not verify with "
-                    + "mp.jwt.verify.publickey.location (wrong path, wrong format, or keys of different pairs): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "partner-sync cannot start: a token signed with smallrye.jwt.sign.key.location does not verify with "
+                            + "mp.jwt.verify.publickey.location (wrong path, wrong format, or keys of different pairs): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     private boolean absent(String key) {
-        return config.getOptionalValue(key, String.class).filter(value -> !value.isBlank()).isEmpty();
+        return config.getOptionalValue(key, String.class)
+                .filter(value -> !value.isBlank())
+                .isEmpty();
     }
 }

@@ -8,10 +8,17 @@ import jakarta.validation.constraints.Pattern;
 
 /** Body of {@code POST /v1/auth/register}. */
 public record RegisterRequest(
-        @NotNull @Email(regexp = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+") @CodePointLength(max = 254) String email,
+        @NotNull @Email(regexp = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+") @CodePointLength(max = 254)
+        String email,
+
         @NotNull @CodePointLength(min = 10, max = 256) String password,
-        @NotNull @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @CodePointLength(min = 1, max = 60) String displayName,
-        @NotNull @IanaTimeZone @CodePointLength(min = 1, max = 64) String timeZone,
+
+        @NotNull @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @CodePointLength(min = 1, max = 60)
+        String displayName,
+
+        @NotNull @IanaTimeZone @CodePointLength(min = 1, max = 64)
+        String timeZone,
+
         @CodePointLength(max = 100) String deviceName) {
 
     @Override

@@ -44,6 +44,7 @@ public class SessionResource {
     @POST
     @Path("/revoke-others")
     public RevokedSessions revokeOtherSessions() {
-        return new RevokedSessions(sessions.endAllExcept(caller.accountId(), caller.sessionId(), "signed-out-elsewhere"));
+        return new RevokedSessions(
+                sessions.endAllExcept(caller.accountId(), caller.sessionId(), "signed-out-elsewhere"));
     }
 }

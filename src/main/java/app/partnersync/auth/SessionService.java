@@ -92,8 +92,12 @@ public class SessionService {
 
     /** Ends every active session of the account but {@code keep} ("sign out other devices"). */
     public int endAllExcept(UUID accountId, UUID keep, String reason) {
-        return Session.update("revokedAt = :now, revokedReason = :reason where accountId = :account and id <> :keep and revokedAt is null",
-                Parameters.with("now", clock.instant()).and("reason", reason).and("account", accountId).and("keep", keep));
+        return Session.update(
+                "revokedAt = :now, revokedReason = :reason where accountId = :account and id <> :keep and revokedAt is null",
+                Parameters.with("now", clock.instant())
+                        .and("reason", reason)
+                        .and("account", accountId)
+                        .and("keep", keep));
     }
 
     /** The account's usable sessions, newest first. */
@@ -109,8 +113,12 @@ public class SessionService {
             parameters = parameters.and("at", after.at()).and("id", after.id());
         }
         // range() is inclusive: one row more than the page tells whether another page follows.
-        List<Session> rows = Session.<Session>find(query, parameters).range(0, page.limit()).list();
-        List<SessionView> items = rows.stream().limit(page.limit()).map(s -> SessionView.of(s, currentSessionId)).toList();
+        List<Session> rows =
+                Session.<Session>find(query, parameters).range(0, page.limit()).list();
+        List<SessionView> items = rows.stream()
+                .limit(page.limit())
+                .map(s -> SessionView.of(s, currentSessionId))
+                .toList();
         String next = null;
         if (rows.size() > page.limit()) {
             Session last = rows.get(page.limit() - 1);

@@ -5,10 +5,22 @@ import java.util.UUID;
 
 /** A signed-in device as shown in the session list (the contract's {@code Session}). */
 public record SessionView(
-        UUID id, String deviceName, String userAgent, Instant createdAt, Instant lastUsedAt, Instant expiresAt, boolean current) {
+        UUID id,
+        String deviceName,
+        String userAgent,
+        Instant createdAt,
+        Instant lastUsedAt,
+        Instant expiresAt,
+        boolean current) {
 
     static SessionView of(Session session, UUID currentSessionId) {
-        return new SessionView(session.id, session.deviceName, session.userAgent, session.createdAt, session.lastUsedAt,
-                session.expiresAt, session.id.equals(currentSessionId));
+        return new SessionView(
+                session.id,
+                session.deviceName,
+                session.userAgent,
+                session.createdAt,
+                session.lastUsedAt,
+                session.expiresAt,
+                session.id.equals(currentSessionId));
     }
 }

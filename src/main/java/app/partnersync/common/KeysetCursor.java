@@ -28,14 +28,16 @@ public record KeysetCursor(Instant at, UUID id) {
                 throw new IllegalArgumentException("shape");
             }
             long micros = Long.parseLong(parts[1]);
-            Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000);
+            Instant at =
+                    Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000);
             UUID id = UUID.fromString(parts[2]);
             if (!id.toString().equals(parts[2])) {
                 throw new IllegalArgumentException("id");
             }
             return new KeysetCursor(at, id);
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
-            throw new ProblemException(ProblemType.INVALID_CURSOR, "The cursor was not issued by this service; start again without it.");
+            throw new ProblemException(
+                    ProblemType.INVALID_CURSOR, "The cursor was not issued by this service; start again without it.");
         }
     }
 }

@@ -5,7 +5,13 @@ import java.util.List;
 
 /** An RFC 9457 problem detail, the body of every error response. */
 public record Problem(
-        URI type, String title, int status, String detail, String instance, String correlationId, List<FieldError> errors) {
+        URI type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String correlationId,
+        List<FieldError> errors) {
 
     /** One offending request field or parameter of a validation failure. */
     public record FieldError(String field, String message) {}

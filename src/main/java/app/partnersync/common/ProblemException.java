@@ -14,7 +14,8 @@ public class ProblemException extends RuntimeException {
         this(type, detail, List.of(), Map.of());
     }
 
-    public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
+    public ProblemException(
+            ProblemType type, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = List.copyOf(errors);
@@ -24,7 +25,10 @@ public class ProblemException extends RuntimeException {
     /** A validation failure of a single field. */
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(
-                ProblemType.VALIDATION_FAILED, "The request has an invalid field.", List.of(new Problem.FieldError(field, message)), Map.of());
+                ProblemType.VALIDATION_FAILED,
+                "The request has an invalid field.",
+                List.of(new Problem.FieldError(field, message)),
+                Map.of());
     }
 
     public static ProblemException notFound(String what) {

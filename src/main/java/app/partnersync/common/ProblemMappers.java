@@ -61,7 +61,8 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .toList();
-        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        String fields =
+                errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
         return respond(ProblemType.VALIDATION_FAILED, "Invalid value for: " + fields + ".", errors, Map.of());
     }
 
@@ -94,16 +95,18 @@ public class ProblemMappers {
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (type) {
             case NOT_FOUND -> "No resource at " + routing.normalizedPath() + ".";
-            case METHOD_NOT_ALLOWED -> routing.request().method() + " is not supported on " + routing.normalizedPath() + ".";
+            case METHOD_NOT_ALLOWED ->
+                routing.request().method() + " is not supported on " + routing.normalizedPath() + ".";
             case UNSUPPORTED_MEDIA_TYPE -> "The request body must be application/json.";
             case NOT_ACCEPTABLE -> "This resource answers application/json.";
             case UNAUTHORIZED -> "A valid access token is required.";
             case FORBIDDEN -> "You may not do this.";
             default -> "The request could not be understood.";
         };
-        Map<String, String> headers = type == ProblemType.METHOD_NOT_ALLOWED && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null
-                ? Map.of(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW))
-                : Map.of();
+        Map<String, String> headers =
+                type == ProblemType.METHOD_NOT_ALLOWED && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null
+                        ? Map.of(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW))
+                        : Map.of();
         return respond(type, detail, List.of(), headers);
     }
 
@@ -114,7 +117,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return respond(ProblemType.UNAUTHORIZED, "The access token is invalid, expired or revoked.", List.of(), Map.of());
+        return respond(
+                ProblemType.UNAUTHORIZED, "The access token is invalid, expired or revoked.", List.of(), Map.of());
     }
 
     @ServerExceptionMapper
@@ -125,31 +129,60 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String correlationId = RequestCorrelation.of(routing);
-        LOG.errorf(e, "Unexpected failure of %s %s [correlationId=%s]", routing.request().method(), routing.normalizedPath(), correlationId);
-        return respond(ProblemType.INTERNAL_ERROR, "Something went wrong on our side. Quote the correlation id when reporting it.", List.of(), Map.of());
+        LOG.errorf(
+                e,
+                "Unexpected failure of %s %s [correlationId=%s]",
+                routing.request().method(),
+                routing.normalizedPath(),
+                correlationId);
+        return respond(
+                ProblemType.INTERNAL_ERROR,
+                "Something went wrong on our side. Quote the correlation id when reporting it.",
+                List.of(),
+                Map.of());
     }
 
     private Response malformedJson(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             if (!field.isEmpty()) {
-                String message = e instanceof UnrecognizedPropertyException ? "is not a known property" : "has the wrong type or format";
-                return respond(ProblemType.MALFORMED_REQUEST, "The property '" + field + "' " + message + ".",
-                        List.of(new Problem.FieldError(field, message)), Map.of());
+                String message = e instanceof UnrecognizedPropertyException
+                        ? "is not a known property"
+                        : "has the wrong type or format";
+                return respond(
+                        ProblemType.MALFORMED_REQUEST,
+                        "The property '" + field + "' " + message + ".",
+                        List.of(new Problem.FieldError(field, message)),
+                        Map.of());
             }
         }
-        return respond(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON of the expected shape.", List.of(), Map.of());
+        return respond(
+                ProblemType.MALFORMED_REQUEST,
+                "The request body is not valid JSON of the expected shape.",
+                List.of(),
+                Map.of());
     }
 
-    private Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
+    private Response respond(
+            ProblemType type, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
         if (type.status() < 500) {
-            LOG.debugf("%s %s -> %d %s: %s", routing.request().method(), routing.normalizedPath(), type.status(), type.name(), detail);
+            LOG.debugf(
+                    "%s %s -> %d %s: %s",
+                    routing.request().method(), routing.normalizedPath(), type.status(), type.name(), detail);
         }
-        Problem body = new Problem(type.uri(), type.title(), type.status(), detail, routing.normalizedPath(),
-                RequestCorrelation.of(routing), errors.isEmpty() ? null : errors);
-        Response.ResponseBuilder response = Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
+        Problem body = new Problem(
+                type.uri(),
+                type.title(),
+                type.status(),
+                detail,
+                routing.normalizedPath(),
+                RequestCorrelation.of(routing),
+                errors.isEmpty() ? null : errors);
+        Response.ResponseBuilder response =
+                Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
         headers.forEach(response::header);
         if (type.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -169,7 +202,7 @@ public class ProblemMappers {
                         properties.add(node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return properties.isEmpty() ? (parameter != null ? parameter : "body") : String.join(".", properties);

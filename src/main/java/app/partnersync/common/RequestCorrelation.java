@@ -29,12 +29,16 @@ public class RequestCorrelation {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             String incoming = ctx.request().getHeader(HEADER);
-            String id = incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+            String id = incoming != null && ACCEPTABLE.matcher(incoming).matches()
+                    ? incoming
+                    : UUID.randomUUID().toString();
             ctx.put(KEY, id);
             ctx.response().putHeader(HEADER, id);
             ctx.next();
         });
-        router.route().last().handler(ctx -> write(ctx, ProblemType.NOT_FOUND, "No resource at " + ctx.normalizedPath() + "."));
+        router.route()
+                .last()
+                .handler(ctx -> write(ctx, ProblemType.NOT_FOUND, "No resource at " + ctx.normalizedPath() + "."));
     }
 
     /** The correlation id of the request being handled in {@code ctx}. */
@@ -45,7 +49,8 @@ public class RequestCorrelation {
 
     /** Writes a problem outside the REST layer (routes that no resource matched). */
     private void write(RoutingContext ctx, ProblemType type, String detail) {
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, ctx.normalizedPath(), of(ctx), null);
+        Problem problem =
+                new Problem(type.uri(), type.title(), type.status(), detail, ctx.normalizedPath(), of(ctx), null);
         try {
             ctx.response()
                     .setStatusCode(type.status())
@@ -55,5 +60,4 @@ public class RequestCorrelation {
             ctx.fail(e);
         }
     }
-
 }

@@ -26,11 +26,17 @@ class AuthResourceTest {
 
     @Test
     void registerCreatesTheAccountAndItsFirstSession() {
-        Map<String, Object> body = anAccount().withTimeZone("America/New_York").withDevice("Pixel 9").body();
+        Map<String, Object> body = anAccount()
+                .withTimeZone("America/New_York")
+                .withDevice("Pixel 9")
+                .body();
 
-        JsonPath created = Api.anonymous().body(body)
-                .when().post("/v1/auth/register")
-                .then().statusCode(201)
+        JsonPath created = Api.anonymous()
+                .body(body)
+                .when()
+                .post("/v1/auth/register")
+                .then()
+                .statusCode(201)
                 .header("Location", startsWith("http"))
                 .header("Cache-Control", "no-store")
                 .body("account.email", equalTo(body.get("email")))
@@ -41,20 +47,27 @@ class AuthResourceTest {
                 .body("tokens.expiresIn", equalTo(900))
                 .body("tokens.refreshToken", startsWith("psr_"))
                 .body("account", not(org.hamcrest.Matchers.hasKey("passwordHash")))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
 
         Api.withToken(created.getString("tokens.accessToken"))
-                .when().get("/v1/me")
-                .then().statusCode(200).body("id", equalTo(created.getString("account.id")));
+                .when()
+                .get("/v1/me")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(created.getString("account.id")));
     }
 
     @Test
     void emailsAreUniqueIgnoringCase() {
         SignedIn first = Accounts.signedIn();
 
-        Api.anonymous().body(anAccount().withEmail(first.email().toUpperCase()).body())
-                .when().post("/v1/auth/register")
-                .then().statusCode(409)
+        Api.anonymous()
+                .body(anAccount().withEmail(first.email().toUpperCase()).body())
+                .when()
+                .post("/v1/auth/register")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo(PROBLEMS + "email-taken"))
                 .body("status", equalTo(409));
@@ -68,9 +81,12 @@ class AuthResourceTest {
         body.put("displayName", "   ");
         body.put("timeZone", "+02:00");
 
-        Api.invalid().body(body)
-                .when().post("/v1/auth/register")
-                .then().statusCode(400)
+        Api.invalid()
+                .body(body)
+                .when()
+                .post("/v1/auth/register")
+                .then()
+                .statusCode(400)
                 .body("type", equalTo(PROBLEMS + "validation-failed"))
                 .body("errors.field", hasItem("email"))
                 .body("errors.field", hasItem("password"))
@@ -85,10 +101,15 @@ class AuthResourceTest {
         SignedIn account = anAccount().withPassword(tenEmoji).register();
         Accounts.login(account, "phone");
 
-        Map<String, Object> body = anAccount().withPassword("\uD83D\uDE00".repeat(257)).body();
-        Api.invalid().body(body)
-                .when().post("/v1/auth/register")
-                .then().statusCode(400).body("errors.field", hasItem("password"));
+        Map<String, Object> body =
+                anAccount().withPassword("\uD83D\uDE00".repeat(257)).body();
+        Api.invalid()
+                .body(body)
+                .when()
+                .post("/v1/auth/register")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("password"));
     }
 
     @Test
@@ -97,21 +118,31 @@ class AuthResourceTest {
         String common = "x".repeat(100);
         SignedIn account = anAccount().withPassword(common + "-first").register();
 
-        Api.anonymous().body(Map.of("email", account.email(), "password", common + "-other"))
-                .when().post("/v1/auth/login")
-                .then().statusCode(401).body("type", equalTo(PROBLEMS + "invalid-credentials"));
-        Api.anonymous().body(Map.of("email", account.email(), "password", common + "-first"))
-                .when().post("/v1/auth/login")
-                .then().statusCode(200);
+        Api.anonymous()
+                .body(Map.of("email", account.email(), "password", common + "-other"))
+                .when()
+                .post("/v1/auth/login")
+                .then()
+                .statusCode(401)
+                .body("type", equalTo(PROBLEMS + "invalid-credentials"));
+        Api.anonymous()
+                .body(Map.of("email", account.email(), "password", common + "-first"))
+                .when()
+                .post("/v1/auth/login")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void loginIssuesATokenPairAndIgnoresEmailCase() {
         SignedIn account = Accounts.signedIn();
 
-        Api.anonymous().body(Map.of("email", account.email().toUpperCase(), "password", account.password()))
-                .when().post("/v1/auth/login")
-                .then().statusCode(200)
+        Api.anonymous()
+                .body(Map.of("email", account.email().toUpperCase(), "password", account.password()))
+                .when()
+                .post("/v1/auth/login")
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("tokenType", equalTo("Bearer"))
                 .body("expiresIn", equalTo(900))
@@ -123,12 +154,24 @@ class AuthResourceTest {
     void wrongPasswordAndUnknownEmailGiveTheSameAnswer() {
         SignedIn account = Accounts.signedIn();
 
-        JsonPath wrongPassword = Api.anonymous().body(Map.of("email", account.email(), "password", "not the password"))
-                .when().post("/v1/auth/login")
-                .then().statusCode(401).contentType("application/problem+json").extract().jsonPath();
-        JsonPath unknownEmail = Api.anonymous().body(Map.of("email", "nobody-" + UUID.randomUUID() + "@example.test", "password", "not the password"))
-                .when().post("/v1/auth/login")
-                .then().statusCode(401).contentType("application/problem+json").extract().jsonPath();
+        JsonPath wrongPassword = Api.anonymous()
+                .body(Map.of("email", account.email(), "password", "not the password"))
+                .when()
+                .post("/v1/auth/login")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .extract()
+                .jsonPath();
+        JsonPath unknownEmail = Api.anonymous()
+                .body(Map.of("email", "nobody-" + UUID.randomUUID() + "@example.test", "password", "not the password"))
+                .when()
+                .post("/v1/auth/login")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .extract()
+                .jsonPath();
 
         assertEquals(PROBLEMS + "invalid-credentials", wrongPassword.getString("type"));
         assertEquals(wrongPassword.getString("type"), unknownEmail.getString("type"));
@@ -140,7 +183,8 @@ class AuthResourceTest {
     void refreshRotatesTheRefreshToken() {
         SignedIn account = Accounts.signedIn();
 
-        JsonPath next = refresh(account.refreshToken()).then().statusCode(200).extract().jsonPath();
+        JsonPath next =
+                refresh(account.refreshToken()).then().statusCode(200).extract().jsonPath();
         assertNotEquals(account.refreshToken(), next.getString("refreshToken"));
         assertNotEquals(account.accessToken(), next.getString("accessToken"));
 
@@ -151,10 +195,13 @@ class AuthResourceTest {
     @Test
     void reusingASpentRefreshTokenEndsTheWholeSession() {
         SignedIn account = Accounts.signedIn();
-        JsonPath next = refresh(account.refreshToken()).then().statusCode(200).extract().jsonPath();
+        JsonPath next =
+                refresh(account.refreshToken()).then().statusCode(200).extract().jsonPath();
 
         refresh(account.refreshToken())
-                .then().statusCode(401).body("type", equalTo(PROBLEMS + "invalid-refresh-token"));
+                .then()
+                .statusCode(401)
+                .body("type", equalTo(PROBLEMS + "invalid-refresh-token"));
 
         // The newer token and the session's access tokens die with it.
         refresh(next.getString("refreshToken")).then().statusCode(401);
@@ -164,7 +211,10 @@ class AuthResourceTest {
 
     @Test
     void anUnknownRefreshTokenIsRefused() {
-        refresh("psr_" + UUID.randomUUID()).then().statusCode(401).body("type", equalTo(PROBLEMS + "invalid-refresh-token"));
+        refresh("psr_" + UUID.randomUUID())
+                .then()
+                .statusCode(401)
+                .body("type", equalTo(PROBLEMS + "invalid-refresh-token"));
     }
 
     @Test
@@ -174,8 +224,13 @@ class AuthResourceTest {
 
         Api.as(account).when().post("/v1/auth/logout").then().statusCode(204);
 
-        Api.as(account).when().get("/v1/me")
-                .then().statusCode(401).contentType("application/problem+json").body("type", equalTo(PROBLEMS + "unauthorized"));
+        Api.as(account)
+                .when()
+                .get("/v1/me")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "unauthorized"));
         refresh(account.refreshToken()).then().statusCode(401);
         Api.as(otherDevice).when().get("/v1/me").then().statusCode(200);
     }
@@ -185,9 +240,12 @@ class AuthResourceTest {
         Map<String, Object> body = anAccount().body();
         body.put("isAdmin", true);
 
-        Api.invalid().body(body)
-                .when().post("/v1/auth/register")
-                .then().statusCode(400)
+        Api.invalid()
+                .body(body)
+                .when()
+                .post("/v1/auth/register")
+                .then()
+                .statusCode(400)
                 .body("type", equalTo(PROBLEMS + "malformed-request"))
                 .body("errors", hasSize(1))
                 .body("errors[0].field", equalTo("isAdmin"));

@@ -34,13 +34,18 @@ class JwtMatrixTest {
     @BeforeEach
     void signIn() {
         account = Accounts.signedIn();
-        String payload = new String(Base64.getUrlDecoder().decode(account.accessToken().split("\\.")[1]), StandardCharsets.UTF_8);
+        String payload = new String(
+                Base64.getUrlDecoder().decode(account.accessToken().split("\\.")[1]), StandardCharsets.UTF_8);
         sessionId = io.restassured.path.json.JsonPath.from(payload).getString("sid");
     }
 
     @Test
     void aValidTokenBuiltHereIsAccepted() {
-        Api.withToken(token(UnaryOperator.identity())).when().get("/v1/me").then().statusCode(200);
+        Api.withToken(token(UnaryOperator.identity()))
+                .when()
+                .get("/v1/me")
+                .then()
+                .statusCode(200);
         Api.as(account).when().get("/v1/me").then().statusCode(200);
     }
 
@@ -51,8 +56,12 @@ class JwtMatrixTest {
 
     @Test
     void aMalformedTokenIsRefused() {
-        assertUnauthorized(Api.invalid().header("Authorization", "Bearer not-a-jwt").when().get("/v1/me"));
-        assertUnauthorized(Api.invalid().header("Authorization", "Basic dXNlcjpwYXNz").when().get("/v1/me"));
+        assertUnauthorized(
+                Api.invalid().header("Authorization", "Bearer not-a-jwt").when().get("/v1/me"));
+        assertUnauthorized(Api.invalid()
+                .header("Authorization", "Basic dXNlcjpwYXNz")
+                .when()
+                .get("/v1/me"));
     }
 
     @Test
@@ -60,7 +69,9 @@ class JwtMatrixTest {
         String[] parts = token(UnaryOperator.identity()).split("\\.");
         char last = parts[2].charAt(10);
         String signature = parts[2].substring(0, 10) + (last == 'A' ? 'B' : 'A') + parts[2].substring(11);
-        assertUnauthorized(Api.withToken(parts[0] + "." + parts[1] + "." + signature).when().get("/v1/me"));
+        assertUnauthorized(Api.withToken(parts[0] + "." + parts[1] + "." + signature)
+                .when()
+                .get("/v1/me"));
     }
 
     @Test
@@ -69,7 +80,9 @@ class JwtMatrixTest {
         String[] parts = token(UnaryOperator.identity()).split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace(account.accountId().toString(), other.accountId().toString());
-        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String forged = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
         assertUnauthorized(Api.withToken(forged).when().get("/v1/me"));
     }
 
@@ -85,13 +98,19 @@ class JwtMatrixTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         PrivateKey stranger = generator.generateKeyPair().getPrivate();
-        assertUnauthorized(Api.withToken(claims(UnaryOperator.identity()).jws().sign(stranger)).when().get("/v1/me"));
+        assertUnauthorized(Api.withToken(claims(UnaryOperator.identity()).jws().sign(stranger))
+                .when()
+                .get("/v1/me"));
     }
 
     @Test
     void hs256KeyedWithThePublicKeyIsRefused() {
-        String publicKey = ConfigProvider.getConfig().getOptionalValue("mp.jwt.verify.publickey", String.class).orElse("public-key-stand-in");
-        String forged = claims(UnaryOperator.identity()).jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256)
+        String publicKey = ConfigProvider.getConfig()
+                .getOptionalValue("mp.jwt.verify.publickey", String.class)
+                .orElse("public-key-stand-in");
+        String forged = claims(UnaryOperator.identity())
+                .jws()
+                .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256)
                 .sign(new javax.crypto.spec.SecretKeySpec(publicKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         assertUnauthorized(Api.withToken(forged).when().get("/v1/me"));
     }
@@ -99,30 +118,42 @@ class JwtMatrixTest {
     @Test
     void anExpiredTokenIsRefused() {
         Instant now = Instant.now();
-        assertUnauthorized(Api.withToken(token(c -> c.issuedAt(now.minusSeconds(600)).expiresAt(now.minusSeconds(30)))).when().get("/v1/me"));
+        assertUnauthorized(
+                Api.withToken(token(c -> c.issuedAt(now.minusSeconds(600)).expiresAt(now.minusSeconds(30))))
+                        .when()
+                        .get("/v1/me"));
     }
 
     @Test
     void aWrongIssuerIsRefused() {
-        assertUnauthorized(Api.withToken(token(c -> c.issuer("https://evil.example"))).when().get("/v1/me"));
+        assertUnauthorized(Api.withToken(token(c -> c.issuer("https://evil.example")))
+                .when()
+                .get("/v1/me"));
     }
 
     @Test
     void aWrongAudienceIsRefused() {
-        assertUnauthorized(Api.withToken(token(c -> c.audience("some-other-api"))).when().get("/v1/me"));
+        assertUnauthorized(
+                Api.withToken(token(c -> c.audience("some-other-api"))).when().get("/v1/me"));
     }
 
     @Test
     void aLifetimeAboveTheMaximumIsRefused() {
         Instant now = Instant.now();
-        assertUnauthorized(Api.withToken(token(c -> c.issuedAt(now).expiresAt(now.plusSeconds(24 * 3600)))).when().get("/v1/me"));
+        assertUnauthorized(Api.withToken(token(c -> c.issuedAt(now).expiresAt(now.plusSeconds(24 * 3600))))
+                .when()
+                .get("/v1/me"));
     }
 
     @Test
     void aTokenWithoutSessionIsRefused() {
         Instant now = Instant.now();
-        String noSession = Jwt.issuer("https://partner-sync.app").audience("partner-sync-api").subject(account.accountId().toString())
-                .issuedAt(now).expiresAt(now.plusSeconds(300)).sign();
+        String noSession = Jwt.issuer("https://partner-sync.app")
+                .audience("partner-sync-api")
+                .subject(account.accountId().toString())
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(300))
+                .sign();
         assertUnauthorized(Api.withToken(noSession).when().get("/v1/me"));
     }
 
@@ -138,7 +169,8 @@ class JwtMatrixTest {
     }
 
     private static void assertUnauthorized(Response response) {
-        response.then().statusCode(401)
+        response.then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://partner-sync.app/problems/unauthorized"))
                 .body("status", equalTo(401));

@@ -28,8 +28,11 @@ class SessionResourceTest {
         Accounts.login(phone, "laptop");
         SignedIn tablet = Accounts.login(phone, "tablet");
 
-        Api.as(tablet).when().get("/v1/me/sessions")
-                .then().statusCode(200)
+        Api.as(tablet)
+                .when()
+                .get("/v1/me/sessions")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(3))
                 .body("items.deviceName", equalTo(List.of("tablet", "laptop", "phone")))
                 .body("items.current", equalTo(List.of(true, false, false)))
@@ -51,7 +54,12 @@ class SessionResourceTest {
             if (cursor != null) {
                 request = request.queryParam("cursor", cursor);
             }
-            JsonPath page = request.when().get("/v1/me/sessions").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.when()
+                    .get("/v1/me/sessions")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             seen.addAll(page.getList("items.id"));
             cursor = page.getString("nextCursor");
             pages++;
@@ -67,15 +75,23 @@ class SessionResourceTest {
         SignedIn account = Accounts.signedIn();
 
         for (String limit : List.of("0", "101", "abc")) {
-            Api.invalid().header("Authorization", "Bearer " + account.accessToken()).queryParam("limit", limit)
-                    .when().get("/v1/me/sessions")
-                    .then().statusCode(400)
+            Api.invalid()
+                    .header("Authorization", "Bearer " + account.accessToken())
+                    .queryParam("limit", limit)
+                    .when()
+                    .get("/v1/me/sessions")
+                    .then()
+                    .statusCode(400)
                     .body("type", equalTo(PROBLEMS + "validation-failed"))
                     .body("errors.field", hasItem("limit"));
         }
-        Api.as(account).queryParam("cursor", "bm90LWEtY3Vyc29y")
-                .when().get("/v1/me/sessions")
-                .then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-cursor"));
+        Api.as(account)
+                .queryParam("cursor", "bm90LWEtY3Vyc29y")
+                .when()
+                .get("/v1/me/sessions")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo(PROBLEMS + "invalid-cursor"));
     }
 
     @Test
@@ -84,12 +100,20 @@ class SessionResourceTest {
         SignedIn laptop = Accounts.login(phone, "laptop");
         String laptopSession = sessionOf(laptop);
 
-        Api.as(phone).when().delete("/v1/me/sessions/{id}", laptopSession).then().statusCode(204);
+        Api.as(phone)
+                .when()
+                .delete("/v1/me/sessions/{id}", laptopSession)
+                .then()
+                .statusCode(204);
 
         Api.as(laptop).when().get("/v1/me").then().statusCode(401);
         Api.as(phone).when().get("/v1/me/sessions").then().body("items", hasSize(1));
-        Api.as(phone).when().delete("/v1/me/sessions/{id}", laptopSession)
-                .then().statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
+        Api.as(phone)
+                .when()
+                .delete("/v1/me/sessions/{id}", laptopSession)
+                .then()
+                .statusCode(404)
+                .body("type", equalTo(PROBLEMS + "not-found"));
     }
 
     @Test
@@ -97,9 +121,17 @@ class SessionResourceTest {
         SignedIn stranger = Accounts.signedIn();
         SignedIn victim = Accounts.signedIn();
 
-        Api.as(stranger).when().delete("/v1/me/sessions/{id}", sessionOf(victim))
-                .then().statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
-        Api.as(stranger).when().delete("/v1/me/sessions/{id}", UUID.randomUUID()).then().statusCode(404);
+        Api.as(stranger)
+                .when()
+                .delete("/v1/me/sessions/{id}", sessionOf(victim))
+                .then()
+                .statusCode(404)
+                .body("type", equalTo(PROBLEMS + "not-found"));
+        Api.as(stranger)
+                .when()
+                .delete("/v1/me/sessions/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404);
 
         Api.as(victim).when().get("/v1/me").then().statusCode(200);
     }
@@ -110,16 +142,31 @@ class SessionResourceTest {
         SignedIn laptop = Accounts.login(phone, "laptop");
         SignedIn tablet = Accounts.login(phone, "tablet");
 
-        Api.as(phone).when().post("/v1/me/sessions/revoke-others")
-                .then().statusCode(200).body("revoked", equalTo(2));
+        Api.as(phone)
+                .when()
+                .post("/v1/me/sessions/revoke-others")
+                .then()
+                .statusCode(200)
+                .body("revoked", equalTo(2));
 
         Api.as(laptop).when().get("/v1/me").then().statusCode(401);
         Api.as(tablet).when().get("/v1/me").then().statusCode(401);
-        Api.as(phone).when().get("/v1/me/sessions").then().body("items", hasSize(1)).body("items[0].current", equalTo(true));
+        Api.as(phone)
+                .when()
+                .get("/v1/me/sessions")
+                .then()
+                .body("items", hasSize(1))
+                .body("items[0].current", equalTo(true));
     }
 
     private static String sessionOf(SignedIn signedIn) {
-        return Api.as(signedIn).when().get("/v1/me/sessions").then().statusCode(200)
-                .extract().jsonPath().getString("items.find { it.current }.id");
+        return Api.as(signedIn)
+                .when()
+                .get("/v1/me/sessions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("items.find { it.current }.id");
     }
 }

@@ -41,17 +41,26 @@ import org.junit.jupiter.api.Test;
 class ContractTest {
 
     private static final java.nio.file.Path CLASSES = java.nio.file.Path.of("target", "classes");
-    private static final List<Class<? extends Annotation>> VERBS = List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class, HEAD.class);
+    private static final List<Class<? extends Annotation>> VERBS =
+            List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class, HEAD.class);
 
     @Test
     void theServedDocumentIsTheCommittedOne() throws IOException {
         JsonNode committed = new ObjectMapper(new YAMLFactory()).readTree(Api.CONTRACT.toFile());
-        String served = RestAssured.given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).extract().asString();
+        String served = RestAssured.given()
+                .queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         List<String> differences = new ArrayList<>();
         diff("", committed, new ObjectMapper().readTree(served), differences);
-        assertTrue(differences.isEmpty(), "served /q/openapi differs from openapi/partner-sync.yaml at:\n" + String.join("\n", differences));
+        assertTrue(
+                differences.isEmpty(),
+                "served /q/openapi differs from openapi/partner-sync.yaml at:\n" + String.join("\n", differences));
     }
 
     private static void diff(String pointer, JsonNode expected, JsonNode actual, List<String> differences) {
@@ -81,7 +90,9 @@ class ContractTest {
     void everyProblemTypeIsDocumented() throws IOException {
         String contract = Files.readString(Api.CONTRACT);
         for (ProblemType type : ProblemType.values()) {
-            assertTrue(contract.contains("| `" + type.uri() + "` | " + type.status() + " |"), type + " is in the contract's problem table");
+            assertTrue(
+                    contract.contains("| `" + type.uri() + "` | " + type.status() + " |"),
+                    type + " is in the contract's problem table");
         }
     }
 
@@ -93,8 +104,11 @@ class ContractTest {
     @Test
     void everyResourceMethodIsAContractOperationAndViceVersa() throws IOException {
         Map<String, String> contract = new TreeMap<>();
-        contract().getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((verb, operation) -> contract.put(verb.name() + " " + path, operation.getOperationId())));
+        contract()
+                .getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((verb, operation) ->
+                                contract.put(verb.name() + " " + path, operation.getOperationId())));
 
         assertEquals(contract, implemented());
     }
@@ -102,25 +116,29 @@ class ContractTest {
     @Test
     void everyOperationIsFullyDocumented() {
         List<String> gaps = new ArrayList<>();
-        contract().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((verb, operation) -> {
-            String where = verb + " " + path + ": ";
-            if (blank(operation.getOperationId())) gaps.add(where + "operationId");
-            if (blank(operation.getSummary())) gaps.add(where + "summary");
-            if (blank(operation.getDescription())) gaps.add(where + "description");
-            if (operation.getTags() == null || operation.getTags().isEmpty()) gaps.add(where + "tags");
-            if (operation.getSecurity() == null) gaps.add(where + "explicit security");
-            boolean secured = !operation.getSecurity().isEmpty();
-            required(operation, "500", where, gaps);
-            if (secured) required(operation, "401", where, gaps);
-            if (operation.getRequestBody() != null) {
-                required(operation, "400", where, gaps);
-                required(operation, "415", where, gaps);
-                operation.getRequestBody().getContent().forEach((type, media) -> {
-                    if (!hasExample(media)) gaps.add(where + "request example for " + type);
-                });
-            }
-            operation.getResponses().forEach((status, response) -> checkResponse(where + status + " ", status, response, gaps));
-        }));
+        contract()
+                .getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((verb, operation) -> {
+                    String where = verb + " " + path + ": ";
+                    if (blank(operation.getOperationId())) gaps.add(where + "operationId");
+                    if (blank(operation.getSummary())) gaps.add(where + "summary");
+                    if (blank(operation.getDescription())) gaps.add(where + "description");
+                    if (operation.getTags() == null || operation.getTags().isEmpty()) gaps.add(where + "tags");
+                    if (operation.getSecurity() == null) gaps.add(where + "explicit security");
+                    boolean secured = !operation.getSecurity().isEmpty();
+                    required(operation, "500", where, gaps);
+                    if (secured) required(operation, "401", where, gaps);
+                    if (operation.getRequestBody() != null) {
+                        required(operation, "400", where, gaps);
+                        required(operation, "415", where, gaps);
+                        operation.getRequestBody().getContent().forEach((type, media) -> {
+                            if (!hasExample(media)) gaps.add(where + "request example for " + type);
+                        });
+                    }
+                    operation
+                            .getResponses()
+                            .forEach((status, response) -> checkResponse(where + status + " ", status, response, gaps));
+                }));
 
         assertTrue(gaps.isEmpty(), "contract gaps:\n" + String.join("\n", gaps));
     }
@@ -136,9 +154,14 @@ class ContractTest {
         response.getContent().forEach((type, media) -> {
             if (!hasExample(media)) gaps.add(where + "example for " + type);
             if (status.startsWith("4") || status.startsWith("5")) {
-                if (!type.equals("application/problem+json")) gaps.add(where + "errors must be application/problem+json, not " + type);
-                if (media.getSchema() == null || media.getSchema().getProperties() == null
-                        || !media.getSchema().getProperties().keySet().containsAll(List.of("type", "title", "status", "detail"))) {
+                if (!type.equals("application/problem+json"))
+                    gaps.add(where + "errors must be application/problem+json, not " + type);
+                if (media.getSchema() == null
+                        || media.getSchema().getProperties() == null
+                        || !media.getSchema()
+                                .getProperties()
+                                .keySet()
+                                .containsAll(List.of("type", "title", "status", "detail"))) {
                     gaps.add(where + "problem schema");
                 }
             }
@@ -150,7 +173,8 @@ class ContractTest {
     }
 
     private static boolean hasExample(MediaType media) {
-        return media.getExample() != null || (media.getExamples() != null && !media.getExamples().isEmpty());
+        return media.getExample() != null
+                || (media.getExamples() != null && !media.getExamples().isEmpty());
     }
 
     private static boolean blank(String text) {
@@ -162,7 +186,9 @@ class ContractTest {
         options.setResolve(true);
         options.setResolveFully(true);
         var result = new OpenAPIV3Parser().readLocation(Api.CONTRACT.toUri().toString(), null, options);
-        assertTrue(result.getMessages() == null || result.getMessages().isEmpty(), "contract parses cleanly: " + result.getMessages());
+        assertTrue(
+                result.getMessages() == null || result.getMessages().isEmpty(),
+                "contract parses cleanly: " + result.getMessages());
         return result.getOpenAPI();
     }
 
@@ -174,7 +200,10 @@ class ContractTest {
             classFiles = files.filter(f -> f.toString().endsWith(".class")).toList();
         }
         for (java.nio.file.Path file : classFiles) {
-            String name = CLASSES.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+            String name = CLASSES.relativize(file)
+                    .toString()
+                    .replace(java.io.File.separatorChar, '.')
+                    .replaceAll("\\.class$", "");
             Class<?> type;
             try {
                 type = Class.forName(name, false, ContractTest.class.getClassLoader());

@@ -16,8 +16,11 @@ class OperationsTest {
     @Test
     void livenessAndReadinessAreUp() {
         RestAssured.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        RestAssured.given().when().get("/q/health/ready")
-                .then().statusCode(200)
+        RestAssured.given()
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database connections health check")));
     }
@@ -25,8 +28,12 @@ class OperationsTest {
     @Test
     void metricsArePrometheusText() {
         Accounts.signedIn();
-        RestAssured.given().accept("text/plain").when().get("/q/metrics")
-                .then().statusCode(200)
+        RestAssured.given()
+                .accept("text/plain")
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("jvm_memory_used_bytes"));

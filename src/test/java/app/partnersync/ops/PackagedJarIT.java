@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedJarIT {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Process> started = new ArrayList<>();
     private String database;
 
@@ -73,21 +74,31 @@ class PackagedJarIT {
         Process app = start(env, port, keys.resolve("app.log"));
 
         HttpResponse<String> ready = awaitReady(app, port, keys.resolve("app.log"));
-        assertTrue(ready.body().contains("\"status\": \"UP\"") || ready.body().contains("\"status\":\"UP\""), ready.body());
+        assertTrue(
+                ready.body().contains("\"status\": \"UP\"") || ready.body().contains("\"status\":\"UP\""),
+                ready.body());
 
         String email = "it-" + UUID.randomUUID() + "@example.test";
-        HttpResponse<String> registered = post(port, "/v1/auth/register", "{\"email\":\"" + email
-                + "\",\"password\":\"packaged jar passphrase\",\"displayName\":\"Jar\",\"timeZone\":\"Europe/Berlin\"}");
+        HttpResponse<String> registered = post(
+                port,
+                "/v1/auth/register",
+                "{\"email\":\"" + email
+                        + "\",\"password\":\"packaged jar passphrase\",\"displayName\":\"Jar\",\"timeZone\":\"Europe/Berlin\"}");
         assertEquals(201, registered.statusCode(), registered.body());
         String token = registered.body().replaceAll("(?s).*\"accessToken\":\"([^\"]+)\".*", "$1");
-        HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/me"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> me = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/me"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, me.statusCode(), me.body());
         assertTrue(me.body().contains(email));
 
         HttpResponse<String> contract = get(port, "/q/openapi");
         assertEquals(200, contract.statusCode());
-        assertTrue(contract.body().contains("title: partner-sync API"), "the packaged build serves the committed contract");
+        assertTrue(
+                contract.body().contains("title: partner-sync API"),
+                "the packaged build serves the committed contract");
         assertTrue(contract.body().contains("/v1/auth/register"));
         assertEquals(200, get(port, "/q/swagger-ui/").statusCode(), "Swagger UI is served by the packaged build");
     }
@@ -116,9 +127,14 @@ class PackagedJarIT {
     private Process start(Map<String, String> env, int port, Path log) throws IOException {
         String jar = System.getProperty("partnersync.app.jar", "target/quarkus-app/quarkus-run.jar");
         assertTrue(Files.exists(Path.of(jar)), "package the service first: " + jar);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", jar);
-        builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("SMALLRYE_") || key.startsWith("MP_JWT"));
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port,
+                "-jar",
+                jar);
+        builder.environment()
+                .keySet()
+                .removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("SMALLRYE_") || key.startsWith("MP_JWT"));
         builder.environment().putAll(env);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
@@ -146,13 +162,19 @@ class PackagedJarIT {
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(int port, String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -160,13 +182,17 @@ class PackagedJarIT {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        Files.writeString(keys.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-        Files.writeString(keys.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        Files.writeString(
+                keys.resolve("private.pem"),
+                pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.writeString(
+                keys.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static int freePort() throws IOException {

@@ -55,21 +55,33 @@ public final class Accounts {
     }
 
     public SignedIn register() {
-        JsonPath created = Api.anonymous().body(body)
-                .when().post("/v1/auth/register")
-                .then().statusCode(201).body("tokens.accessToken", notNullValue())
-                .extract().jsonPath();
-        return new SignedIn(UUID.fromString(created.getString("account.id")), (String) body.get("email"), (String) body.get("password"),
-                created.getString("tokens.accessToken"), created.getString("tokens.refreshToken"));
+        JsonPath created = Api.anonymous()
+                .body(body)
+                .when()
+                .post("/v1/auth/register")
+                .then()
+                .statusCode(201)
+                .body("tokens.accessToken", notNullValue())
+                .extract()
+                .jsonPath();
+        return new SignedIn(
+                UUID.fromString(created.getString("account.id")),
+                (String) body.get("email"),
+                (String) body.get("password"),
+                created.getString("tokens.accessToken"),
+                created.getString("tokens.refreshToken"));
     }
 
     /** A new session of an existing account, as from another device. */
     public static SignedIn login(SignedIn account, String deviceName) {
         JsonPath tokens = Api.anonymous()
                 .body(Map.of("email", account.email(), "password", account.password(), "deviceName", deviceName))
-                .when().post("/v1/auth/login")
-                .then().statusCode(200)
-                .extract().jsonPath();
+                .when()
+                .post("/v1/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         return account.withTokens(tokens.getString("accessToken"), tokens.getString("refreshToken"));
     }
 }

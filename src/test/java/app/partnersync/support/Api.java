@@ -18,13 +18,18 @@ public final class Api {
     /** The committed contract, the one the build serves. */
     public static final Path CONTRACT = Path.of("openapi", "partner-sync.yaml").toAbsolutePath();
 
-    private static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT.toUri().toString()).build());
+    private static final OpenApiValidationFilter STRICT =
+            new OpenApiValidationFilter(OpenApiInteractionValidator.createForSpecificationUrl(
+                            CONTRACT.toUri().toString())
+                    .build());
 
     /** For requests that are invalid on purpose: the request is not judged, the (problem) response still is. */
-    private static final OpenApiValidationFilter RESPONSES_ONLY = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT.toUri().toString())
-                    .withLevelResolver(LevelResolver.create().withLevel("validation.request", ValidationReport.Level.IGNORE).build())
+    private static final OpenApiValidationFilter RESPONSES_ONLY =
+            new OpenApiValidationFilter(OpenApiInteractionValidator.createForSpecificationUrl(
+                            CONTRACT.toUri().toString())
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                            .build())
                     .build());
 
     /** What a well-behaved client accepts: its resources, and problems when something goes wrong. */
@@ -49,6 +54,9 @@ public final class Api {
 
     /** A request that breaks the contract on purpose; only its response is validated. */
     public static RequestSpecification invalid() {
-        return RestAssured.given().filter(RESPONSES_ONLY).contentType(ContentType.JSON).accept(ACCEPT);
+        return RestAssured.given()
+                .filter(RESPONSES_ONLY)
+                .contentType(ContentType.JSON)
+                .accept(ACCEPT);
     }
 }

@@ -58,18 +58,22 @@ public class FreshTestDatabase implements LauncherSessionListener {
 
     /** Creates an empty database and returns its name. */
     public static String create() {
-        String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+        String name = PREFIX
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection admin = admin();
+                Statement sql = admin.createStatement()) {
             dropAbandoned(sql);
             sql.execute("create database " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create a test database on " + HOST + ":" + PORT + " as " + USER, e);
+            throw new IllegalStateException(
+                    "could not create a test database on " + HOST + ":" + PORT + " as " + USER, e);
         }
         return name;
     }
 
     public static void drop(String name) {
-        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+        try (Connection admin = admin();
+                Statement sql = admin.createStatement()) {
             sql.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException e) {
             System.err.println("could not drop test database " + name + ": " + e.getMessage());
@@ -106,7 +110,8 @@ public class FreshTestDatabase implements LauncherSessionListener {
     }
 
     private static boolean configured() {
-        return System.getProperty("quarkus.datasource.jdbc.url") != null || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
+        return System.getProperty("quarkus.datasource.jdbc.url") != null
+                || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
     }
 
     private static boolean answers() {
