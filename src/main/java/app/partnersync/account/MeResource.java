@@ -7,12 +7,14 @@ import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** The signed-in account: {@code /v1/me}. */
 @Path("/v1/me")
@@ -23,11 +25,13 @@ public class MeResource {
 
     private final AccountService accounts;
     private final AuthService auth;
+    private final AccountDataService accountData;
     private final Caller caller;
 
-    public MeResource(AccountService accounts, AuthService auth, Caller caller) {
+    public MeResource(AccountService accounts, AuthService auth, AccountDataService accountData, Caller caller) {
         this.accounts = accounts;
         this.auth = auth;
+        this.accountData = accountData;
         this.caller = caller;
     }
 
@@ -44,6 +48,19 @@ public class MeResource {
             throw ProblemException.invalidField("body", "must change at least one of displayName, timeZone");
         }
         return accounts.update(caller.accountId(), body).orElseThrow(() -> ProblemException.notFound("The account"));
+    }
+
+    @DELETE
+    public void deleteMe(@NotNull @Valid DeleteAccountRequest body) {
+        auth.deleteAccount(caller.accountId(), body.password());
+    }
+
+    @GET
+    @Path("/export")
+    public Response exportMe() {
+        return Response.ok(accountData.export(caller.accountId(), caller.sessionId()))
+                .header("Content-Disposition", "attachment; filename=\"partner-sync-export.json\"")
+                .build();
     }
 
     @POST

@@ -1,6 +1,7 @@
 package app.partnersync.auth;
 
 import app.partnersync.account.Account;
+import app.partnersync.account.AccountDataService;
 import app.partnersync.account.AccountService;
 import app.partnersync.account.AccountView;
 import app.partnersync.common.ProblemException;
@@ -20,11 +21,14 @@ public class AuthService {
     private final AccountService accounts;
     private final SessionService sessions;
     private final Passwords passwords;
+    private final AccountDataService accountData;
 
-    public AuthService(AccountService accounts, SessionService sessions, Passwords passwords) {
+    public AuthService(
+            AccountService accounts, SessionService sessions, Passwords passwords, AccountDataService accountData) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.passwords = passwords;
+        this.accountData = accountData;
     }
 
     public RegistrationResponse register(RegisterRequest request, String userAgent) {
@@ -75,6 +79,15 @@ public class AuthService {
                     ProblemType.WRONG_PASSWORD,
                     "The password was changed meanwhile; the current password is not correct.");
         }
+    }
+
+    /** Deletes the account once its password is confirmed; see {@link AccountDataService#erase}. */
+    public void deleteAccount(UUID accountId, String password) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> ProblemException.notFound("The account"));
+        if (!passwords.matches(password, account.passwordHash)) {
+            throw new ProblemException(ProblemType.WRONG_PASSWORD, "The password is not correct.");
+        }
+        accountData.erase(accountId);
     }
 
     private static ProblemException invalidCredentials() {

@@ -103,28 +103,42 @@ public class SessionService {
     /** The account's usable sessions, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SessionView> list(UUID accountId, UUID currentSessionId, PageRequest page) {
-        Instant now = clock.instant();
         KeysetCursor after = page.after();
         String query = "accountId = :account and revokedAt is null and expiresAt > :now"
-                + (after == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))")
+                + (after == null ? "" : " and " + KeysetCursor.after("createdAt", "id"))
                 + " order by createdAt desc, id desc";
-        Parameters parameters = Parameters.with("account", accountId).and("now", now);
+        Parameters parameters = Parameters.with("account", accountId).and("now", clock.instant());
         if (after != null) {
-            parameters = parameters.and("at", after.at()).and("id", after.id());
+            parameters = after.bind(parameters);
         }
-        // range() is inclusive: one row more than the page tells whether another page follows.
+        // range() is inclusive: it fetches limit + 1 rows.
         List<Session> rows =
                 Session.<Session>find(query, parameters).range(0, page.limit()).list();
-        List<SessionView> items = rows.stream()
-                .limit(page.limit())
-                .map(s -> SessionView.of(s, currentSessionId))
+        return Page.of(
+                rows,
+                page.limit(),
+                session -> new KeysetCursor(session.createdAt, session.id),
+                shown -> shown.stream()
+                        .map(s -> SessionView.of(s, currentSessionId))
+                        .toList());
+    }
+
+    /** Every usable session of the account, oldest first, for its data export. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SessionView> all(UUID accountId, UUID currentSessionId) {
+        return Session.<Session>list(
+                        "accountId = ?1 and revokedAt is null and expiresAt > ?2 order by createdAt, id",
+                        accountId,
+                        clock.instant())
+                .stream()
+                .map(session -> SessionView.of(session, currentSessionId))
                 .toList();
-        String next = null;
-        if (rows.size() > page.limit()) {
-            Session last = rows.get(page.limit() - 1);
-            next = new KeysetCursor(last.createdAt, last.id).encode();
-        }
-        return new Page<>(items, next);
+    }
+
+    /** Deletes every session of the account and its refresh tokens (they name its devices). */
+    public void erase(UUID accountId) {
+        RefreshToken.delete("sessionId in (select s.id from Session s where s.accountId = ?1)", accountId);
+        Session.delete("accountId", accountId);
     }
 
     private String nextRefreshToken(UUID sessionId, Instant now) {

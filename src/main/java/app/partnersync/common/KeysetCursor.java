@@ -1,5 +1,6 @@
 package app.partnersync.common;
 
+import io.quarkus.panache.common.Parameters;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -12,6 +13,16 @@ import java.util.UUID;
 public record KeysetCursor(Instant at, UUID id) {
 
     private static final String VERSION = "v1";
+
+    /** The JPQL condition for rows after a cursor in ({@code time} desc, {@code id} desc) order; see {@link #bind}. */
+    public static String after(String time, String id) {
+        return "(" + time + " < :cursorAt or (" + time + " = :cursorAt and " + id + " < :cursorId))";
+    }
+
+    /** Binds this cursor's position to the parameters of {@link #after}. */
+    public Parameters bind(Parameters parameters) {
+        return parameters.and("cursorAt", at).and("cursorId", id);
+    }
 
     public String encode() {
         long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);

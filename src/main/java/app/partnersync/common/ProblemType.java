@@ -16,7 +16,14 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
     EMAIL_TAKEN("email-taken", 409, "Email taken"),
+    OWN_INVITATION("own-invitation", 409, "Own invitation"),
+    ALREADY_PARTNERS("already-partners", 409, "Already partners"),
+    PARTNERSHIP_LIMIT("partnership-limit", 409, "Partnership limit reached"),
+    PARTNERSHIP_ENDED("partnership-ended", 409, "Partnership ended"),
+    INVITATION_EXPIRED("invitation-expired", 410, "Invitation expired"),
+    INVITATION_USED("invitation-used", 410, "Invitation already used"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    RATE_LIMITED("rate-limited", 429, "Too many requests"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
     /** Base of every problem type URI. */

@@ -39,7 +39,7 @@ class ErrorsTest {
         RestAssured.given()
                 .header("Authorization", "Bearer " + account.accessToken())
                 .when()
-                .delete("/v1/me")
+                .put("/v1/me")
                 .then()
                 .statusCode(405)
                 .contentType("application/problem+json")

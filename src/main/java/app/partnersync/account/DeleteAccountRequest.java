@@ -1,0 +1,14 @@
+package app.partnersync.account;
+
+import app.partnersync.common.CodePointLength;
+import jakarta.validation.constraints.NotNull;
+
+/** Body of {@code DELETE /v1/me}: the password, confirming that the owner means it. */
+public record DeleteAccountRequest(
+        @NotNull @CodePointLength(min = 1, max = 256) String password) {
+
+    @Override
+    public String toString() {
+        return "DeleteAccountRequest[redacted]";
+    }
+}

@@ -1,0 +1,16 @@
+package app.partnersync.partnership;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An invitation as its creator sees it (the contract's {@code Invitation}). */
+public record InvitationView(
+        UUID id,
+        String code,
+        String kind,
+        String message,
+        String status,
+        Instant createdAt,
+        Instant expiresAt,
+        String shareUrl,
+        UUID partnershipId) {}

@@ -1,0 +1,68 @@
+package app.partnersync.partnership;
+
+import app.partnersync.auth.Caller;
+import app.partnersync.common.Page;
+import app.partnersync.common.PageRequest;
+import app.partnersync.common.ProblemException;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Set;
+import java.util.UUID;
+
+/** The caller's partnerships: {@code /v1/partnerships}. */
+@Path("/v1/partnerships")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PartnershipResource {
+
+    private static final Set<String> STATUSES = Set.of(Partnership.ACTIVE, Partnership.ENDED);
+
+    private final PartnershipService partnerships;
+    private final Caller caller;
+
+    public PartnershipResource(PartnershipService partnerships, Caller caller) {
+        this.partnerships = partnerships;
+        this.caller = caller;
+    }
+
+    @GET
+    public Page<PartnershipView> listPartnerships(
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("status") String status) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw ProblemException.invalidField("status", "must be one of active, ended");
+        }
+        return partnerships.list(caller.accountId(), status, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{partnershipId}")
+    public PartnershipView getPartnership(@PathParam("partnershipId") UUID partnershipId) {
+        return partnerships.get(caller.accountId(), partnershipId);
+    }
+
+    @PATCH
+    @Path("/{partnershipId}")
+    public PartnershipView updatePartnership(
+            @PathParam("partnershipId") UUID partnershipId, @NotNull @Valid UpdatePartnershipRequest body) {
+        return partnerships.rename(caller.accountId(), partnershipId, body.displayName());
+    }
+
+    @POST
+    @Path("/{partnershipId}/end")
+    public PartnershipView endPartnership(@PathParam("partnershipId") UUID partnershipId) {
+        return partnerships.end(caller.accountId(), partnershipId);
+    }
+}

@@ -1,0 +1,22 @@
+package app.partnersync.partnership;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A partnership as one of its members sees it (the contract's {@code Partnership}). */
+public record PartnershipView(
+        UUID id,
+        String kind,
+        String status,
+        String displayName,
+        List<MemberView> members,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant endedAt,
+        String endedReason,
+        long version) {
+
+    /** A member's public profile; a deleted account shows as a neutral former member. */
+    public record MemberView(UUID accountId, String displayName, String timeZone, boolean former, boolean you) {}
+}
