@@ -2,6 +2,7 @@ package app.partnersync.account;
 
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.RateLimiter;
+import app.partnersync.common.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
@@ -48,9 +49,10 @@ public class AccountDataService {
     }
 
     /** Erases the account: every package's data first, then the account row itself. */
-    public void erase(UUID accountId) {
+    public void erase(UUID accountId, String ifMatch) {
         Account account = Account.<Account>findByIdOptional(accountId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("The account"));
+        Versions.requireMatch(ifMatch, account.version, AccountView.of(account));
         erasures.forEach(erasure -> erasure.erase(accountId));
         rateLimiter.forget(":" + accountId);
         account.delete();

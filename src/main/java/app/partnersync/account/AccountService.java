@@ -2,8 +2,12 @@ package app.partnersync.account;
 
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.common.Versions;
+import app.partnersync.sync.ChangeLog;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,9 +22,16 @@ public class AccountService {
 
     private static final String EMAIL_KEY = "account_email_key";
 
+    /** Sync type name of accounts. */
+    public static final String SYNC_TYPE = "account";
+
+    private final ChangeLog changes;
+    private final Event<AccountProfileChanged> profileChanged;
     private final Clock clock;
 
-    public AccountService(Clock clock) {
+    public AccountService(ChangeLog changes, Event<AccountProfileChanged> profileChanged, Clock clock) {
+        this.changes = changes;
+        this.profileChanged = profileChanged;
         this.clock = clock;
     }
 
@@ -47,6 +58,7 @@ public class AccountService {
             }
             throw e;
         }
+        changes.upserted(SYNC_TYPE, account.id, account.version, ChangeLog.Scope.account(account.id));
         return account;
     }
 
@@ -60,24 +72,31 @@ public class AccountService {
         return Account.find("lower(email) = lower(?1)", email).firstResultOptional();
     }
 
-    /** Applies the fields present in {@code change}. */
-    public Optional<AccountView> update(UUID id, UpdateAccountRequest change) {
-        return Account.<Account>findByIdOptional(id).map(account -> {
-            boolean changed = false;
-            if (change.displayName() != null && !change.displayName().equals(account.displayName)) {
-                account.displayName = change.displayName();
-                changed = true;
-            }
-            if (change.timeZone() != null && !change.timeZone().equals(account.timeZone)) {
-                account.timeZone = change.timeZone();
-                changed = true;
-            }
-            if (changed) {
-                account.updatedAt = clock.instant();
-                account.persistAndFlush();
-            }
-            return AccountView.of(account);
-        });
+    /**
+     * Applies the fields present in {@code change} if the account is still at the version {@code ifMatch} names
+     * (absent: any); partners see the new name or zone in their partnerships.
+     */
+    public Optional<AccountView> update(UUID id, UpdateAccountRequest change, String ifMatch) {
+        return Account.<Account>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .map(account -> {
+                    Versions.requireMatch(ifMatch, account.version, AccountView.of(account));
+                    boolean changed = false;
+                    if (change.displayName() != null && !change.displayName().equals(account.displayName)) {
+                        account.displayName = change.displayName();
+                        changed = true;
+                    }
+                    if (change.timeZone() != null && !change.timeZone().equals(account.timeZone)) {
+                        account.timeZone = change.timeZone();
+                        changed = true;
+                    }
+                    if (changed) {
+                        account.updatedAt = clock.instant();
+                        account.persistAndFlush();
+                        changes.upserted(SYNC_TYPE, account.id, account.version, ChangeLog.Scope.account(account.id));
+                        profileChanged.fire(new AccountProfileChanged(account.id));
+                    }
+                    return AccountView.of(account);
+                });
     }
 
     /**
@@ -85,13 +104,20 @@ public class AccountService {
      * returning false, so two racing changes cannot both win.
      */
     public boolean replacePasswordHash(UUID id, String expected, String replacement) {
-        return Account.update(
+        boolean replaced = Account.update(
                         "passwordHash = :replacement, updatedAt = :now, version = version + 1 where id = :id and passwordHash = :expected",
                         Parameters.with("replacement", replacement)
                                 .and("now", clock.instant())
                                 .and("id", id)
                                 .and("expected", expected))
                 == 1;
+        if (replaced) {
+            long version = Account.<Account>find("select a from Account a where a.id = ?1", id)
+                    .firstResult()
+                    .version;
+            changes.upserted(SYNC_TYPE, id, version, ChangeLog.Scope.account(id));
+        }
+        return replaced;
     }
 
     private static ProblemException emailTaken() {

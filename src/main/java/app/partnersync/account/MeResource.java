@@ -3,12 +3,14 @@ package app.partnersync.account;
 import app.partnersync.auth.AuthService;
 import app.partnersync.auth.Caller;
 import app.partnersync.common.ProblemException;
+import app.partnersync.common.Versions;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,23 +38,26 @@ public class MeResource {
     }
 
     @GET
-    public AccountView getMe() {
-        return accounts.findById(caller.accountId())
+    public Response getMe(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        AccountView account = accounts.findById(caller.accountId())
                 .map(AccountView::of)
                 .orElseThrow(() -> ProblemException.notFound("The account"));
+        return Versions.read(ifNoneMatch, account.version(), account);
     }
 
     @PATCH
-    public AccountView updateMe(@NotNull @Valid UpdateAccountRequest body) {
+    public Response updateMe(@HeaderParam("If-Match") String ifMatch, @NotNull @Valid UpdateAccountRequest body) {
         if (body.isEmpty()) {
             throw ProblemException.invalidField("body", "must change at least one of displayName, timeZone");
         }
-        return accounts.update(caller.accountId(), body).orElseThrow(() -> ProblemException.notFound("The account"));
+        AccountView account = accounts.update(caller.accountId(), body, ifMatch)
+                .orElseThrow(() -> ProblemException.notFound("The account"));
+        return Versions.written(account.version(), account);
     }
 
     @DELETE
-    public void deleteMe(@NotNull @Valid DeleteAccountRequest body) {
-        auth.deleteAccount(caller.accountId(), body.password());
+    public void deleteMe(@HeaderParam("If-Match") String ifMatch, @NotNull @Valid DeleteAccountRequest body) {
+        auth.deleteAccount(caller.accountId(), body.password(), ifMatch);
     }
 
     @GET

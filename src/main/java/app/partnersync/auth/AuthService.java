@@ -82,12 +82,12 @@ public class AuthService {
     }
 
     /** Deletes the account once its password is confirmed; see {@link AccountDataService#erase}. */
-    public void deleteAccount(UUID accountId, String password) {
+    public void deleteAccount(UUID accountId, String password, String ifMatch) {
         Account account = accounts.findById(accountId).orElseThrow(() -> ProblemException.notFound("The account"));
         if (!passwords.matches(password, account.passwordHash)) {
             throw new ProblemException(ProblemType.WRONG_PASSWORD, "The password is not correct.");
         }
-        accountData.erase(accountId);
+        accountData.erase(accountId, ifMatch);
     }
 
     private static ProblemException invalidCredentials() {

@@ -18,6 +18,11 @@ public class Caller {
         return UUID.fromString(token.getSubject());
     }
 
+    /** When the access token expires; a live stream ends then. */
+    public java.time.Instant expiresAt() {
+        return java.time.Instant.ofEpochSecond(token.getExpirationTime());
+    }
+
     public UUID sessionId() {
         return UUID.fromString(token.getClaim(AccessTokens.SESSION_CLAIM));
     }

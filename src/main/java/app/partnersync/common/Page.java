@@ -7,7 +7,7 @@ import java.util.function.Function;
 public record Page<T>(List<T> items, String nextCursor) {
 
     /** Default and maximum page sizes shared by every list (the contract's Limit parameter). */
-    public static final int DEFAULT_LIMIT = 20;
+    public static final int DEFAULT_LIMIT = 50;
 
     public static final int MAX_LIMIT = 100;
 

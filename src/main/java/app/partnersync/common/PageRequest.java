@@ -10,6 +10,11 @@ public record PageRequest(int limit, KeysetCursor after) {
         return new PageRequest(parseLimit(limit), cursor == null || cursor.isEmpty() ? null : parseCursor(cursor));
     }
 
+    /** The {@code limit} parameter alone, for lists whose cursor is not a keyset cursor (the sync feed). */
+    public static int limit(String limit) {
+        return parseLimit(limit);
+    }
+
     private static int parseLimit(String limit) {
         if (limit == null || limit.isEmpty()) {
             return Page.DEFAULT_LIMIT;

@@ -9,6 +9,8 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final List<Problem.FieldError> errors;
     private final Map<String, String> headers;
+    private String etag;
+    private Object current;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of(), Map.of());
@@ -33,6 +35,33 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String what) {
         return new ProblemException(ProblemType.NOT_FOUND, what + " does not exist.");
+    }
+
+    /** A 412: the record's current tag and state, so that the client can merge without another request. */
+    public static ProblemException preconditionFailed(long currentVersion, Object current) {
+        String tag = Versions.tag(currentVersion).toString();
+        ProblemException problem = new ProblemException(
+                ProblemType.PRECONDITION_FAILED,
+                "The record changed since the version you based this on; merge with the current one and retry.",
+                List.of(),
+                Map.of("ETag", tag));
+        problem.etag = tag;
+        problem.current = current;
+        return problem;
+    }
+
+    /** This problem as a body, for places that report problems inside a 200 answer (sync push results). */
+    public Problem toProblem(String instance, String correlationId) {
+        return new Problem(
+                type.uri(),
+                type.title(),
+                type.status(),
+                getMessage(),
+                instance,
+                correlationId,
+                errors.isEmpty() ? null : errors,
+                etag,
+                current);
     }
 
     public ProblemType type() {

@@ -47,7 +47,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.type(), e.getMessage(), e.errors(), e.headers());
+        if (e.type().status() < 500) {
+            LOG.debugf(
+                    "%s %s -> %d %s: %s",
+                    routing.request().method(),
+                    routing.normalizedPath(),
+                    e.type().status(),
+                    e.type().name(),
+                    e.getMessage());
+        }
+        Response.ResponseBuilder response = Response.status(e.type().status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(e.toProblem(routing.normalizedPath(), RequestCorrelation.of(routing)));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

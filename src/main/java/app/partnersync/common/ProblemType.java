@@ -20,9 +20,14 @@ public enum ProblemType {
     ALREADY_PARTNERS("already-partners", 409, "Already partners"),
     PARTNERSHIP_LIMIT("partnership-limit", 409, "Partnership limit reached"),
     PARTNERSHIP_ENDED("partnership-ended", 409, "Partnership ended"),
+    IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409, "Idempotency key in use"),
+    SYNC_CURSOR_GONE("sync-cursor-gone", 410, "Sync cursor gone"),
     INVITATION_EXPIRED("invitation-expired", 410, "Invitation expired"),
     INVITATION_USED("invitation-used", 410, "Invitation already used"),
+    PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused"),
+    UNSUPPORTED_MUTATION("unsupported-mutation", 422, "Unsupported mutation"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 

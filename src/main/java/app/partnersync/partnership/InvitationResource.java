@@ -3,6 +3,7 @@ package app.partnersync.partnership;
 import app.partnersync.auth.Caller;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
+import app.partnersync.common.Versions;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -64,6 +65,7 @@ public class InvitationResource {
     public Response acceptInvitation(@PathParam("invitationKey") String invitationKey) {
         PartnershipView partnership = invitations.accept(caller.accountId(), invitationKey);
         return Response.created(URI.create("/v1/partnerships/" + partnership.id()))
+                .tag(Versions.tag(partnership.version()))
                 .entity(partnership)
                 .build();
     }

@@ -7,6 +7,7 @@ import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.common.RateLimiter;
+import app.partnersync.sync.ChangeLog;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -22,17 +23,57 @@ import java.util.UUID;
 @Transactional
 public class InvitationService {
 
+    /** Sync type name of invitations. */
+    public static final String SYNC_TYPE = "invitation";
+
     private final PartnershipService partnerships;
     private final RateLimiter rateLimiter;
+    private final ChangeLog changes;
     private final PartnershipConfig config;
     private final Clock clock;
 
     public InvitationService(
-            PartnershipService partnerships, RateLimiter rateLimiter, PartnershipConfig config, Clock clock) {
+            PartnershipService partnerships,
+            RateLimiter rateLimiter,
+            ChangeLog changes,
+            PartnershipConfig config,
+            Clock clock) {
         this.partnerships = partnerships;
         this.rateLimiter = rateLimiter;
+        this.changes = changes;
         this.config = config;
         this.clock = clock;
+    }
+
+    /** Version of an invitation in the sync feed: it only ever moves from open to one final status. */
+    static long versionOf(String status) {
+        return Invitation.OPEN.equals(status) ? 0 : 1;
+    }
+
+    /** The caller's own invitations among {@code ids} that still exist for them (withdrawn ones do not). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<InvitationView> visible(UUID accountId, java.util.Collection<UUID> ids) {
+        Instant now = clock.instant();
+        return Invitation.<Invitation>list(
+                        "inviterId = ?1 and id in ?2 and status <> ?3", accountId, ids, Invitation.WITHDRAWN)
+                .stream()
+                .map(i -> view(i, now))
+                .toList();
+    }
+
+    /** The caller's invitations that still exist for them, by id, for a sync snapshot. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<InvitationView> byId(UUID accountId, UUID afterId, int limit) {
+        Instant now = clock.instant();
+        String query = "inviterId = :account and status <> :withdrawn" + (afterId == null ? "" : " and id > :after")
+                + " order by id";
+        Parameters parameters = Parameters.with("account", accountId).and("withdrawn", Invitation.WITHDRAWN);
+        if (afterId != null) {
+            parameters = parameters.and("after", afterId);
+        }
+        return Invitation.<Invitation>find(query, parameters).range(0, limit - 1).list().stream()
+                .map(i -> view(i, now))
+                .toList();
     }
 
     public InvitationView create(UUID accountId, CreateInvitationRequest request) {
@@ -48,6 +89,7 @@ public class InvitationService {
         invitation.createdAt = now;
         invitation.expiresAt = now.plus(config.invitationLifetime());
         invitation.persist();
+        changes.upserted(SYNC_TYPE, invitation.id, 0, ChangeLog.Scope.account(accountId));
         return view(invitation, now);
     }
 
@@ -123,6 +165,7 @@ public class InvitationService {
         invitation.status = Invitation.ACCEPTED;
         invitation.acceptedAt = now;
         invitation.acceptedBy = accountId;
+        changes.upserted(SYNC_TYPE, invitation.id, 1, ChangeLog.Scope.account(invitation.inviterId));
         return partnership;
     }
 
@@ -134,6 +177,7 @@ public class InvitationService {
         }
         requireAcceptable(invitation, clock.instant());
         invitation.status = Invitation.WITHDRAWN;
+        changes.deleted(SYNC_TYPE, invitation.id, 1, ChangeLog.Scope.account(accountId));
     }
 
     /** Removes every invitation the account created (their messages are its data). */

@@ -4,11 +4,13 @@ import app.partnersync.auth.Caller;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
+import app.partnersync.common.Versions;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,20 +52,28 @@ public class PartnershipResource {
 
     @GET
     @Path("/{partnershipId}")
-    public PartnershipView getPartnership(@PathParam("partnershipId") UUID partnershipId) {
-        return partnerships.get(caller.accountId(), partnershipId);
+    public Response getPartnership(
+            @PathParam("partnershipId") UUID partnershipId, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        PartnershipView partnership = partnerships.get(caller.accountId(), partnershipId);
+        return Versions.read(ifNoneMatch, partnership.version(), partnership);
     }
 
     @PATCH
     @Path("/{partnershipId}")
-    public PartnershipView updatePartnership(
-            @PathParam("partnershipId") UUID partnershipId, @NotNull @Valid UpdatePartnershipRequest body) {
-        return partnerships.rename(caller.accountId(), partnershipId, body.displayName());
+    public Response updatePartnership(
+            @PathParam("partnershipId") UUID partnershipId,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid UpdatePartnershipRequest body) {
+        PartnershipView partnership =
+                partnerships.rename(caller.accountId(), partnershipId, body.displayName(), ifMatch);
+        return Versions.written(partnership.version(), partnership);
     }
 
     @POST
     @Path("/{partnershipId}/end")
-    public PartnershipView endPartnership(@PathParam("partnershipId") UUID partnershipId) {
-        return partnerships.end(caller.accountId(), partnershipId);
+    public Response endPartnership(
+            @PathParam("partnershipId") UUID partnershipId, @HeaderParam("If-Match") String ifMatch) {
+        PartnershipView partnership = partnerships.end(caller.accountId(), partnershipId, ifMatch);
+        return Versions.written(partnership.version(), partnership);
     }
 }

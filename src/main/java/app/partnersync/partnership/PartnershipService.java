@@ -6,7 +6,9 @@ import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.common.Versions;
 import app.partnersync.partnership.PartnershipAccess.Membership;
+import app.partnersync.sync.ChangeLog;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -26,16 +28,21 @@ import java.util.stream.Collectors;
 @Transactional
 public class PartnershipService {
 
+    /** Sync type name of partnerships. */
+    public static final String SYNC_TYPE = "partnership";
+
     static final String FORMER_MEMBER = "Former member";
     static final String ENDED_BY_MEMBER = "ended_by_member";
     static final String MEMBER_DELETED = "member_deleted";
 
     private final PartnershipAccess access;
+    private final ChangeLog changes;
     private final PartnershipConfig config;
     private final Clock clock;
 
-    public PartnershipService(PartnershipAccess access, PartnershipConfig config, Clock clock) {
+    public PartnershipService(PartnershipAccess access, ChangeLog changes, PartnershipConfig config, Clock clock) {
         this.access = access;
+        this.changes = changes;
         this.config = config;
         this.clock = clock;
     }
@@ -73,6 +80,7 @@ public class PartnershipService {
         seat(partnership, inviterId, now);
         seat(partnership, acceptorId, now.plusNanos(1_000));
         invitation.partnershipId = partnership.id;
+        announce(partnership);
         return views(List.of(partnership), acceptorId).get(0);
     }
 
@@ -123,23 +131,69 @@ public class PartnershipService {
         return views(partnerships, accountId);
     }
 
-    /** Sets the caller's own name for the partnership (empty clears it). */
-    public PartnershipView rename(UUID accountId, UUID partnershipId, String displayName) {
+    /** Sets the caller's own name (empty clears it), if the partnership is still at the version {@code ifMatch} names. */
+    public PartnershipView rename(UUID accountId, UUID partnershipId, String displayName, String ifMatch) {
         Membership membership = access.requireWritable(accountId, partnershipId);
+        Versions.requireMatch(ifMatch, membership.partnership().version, viewOf(membership.partnership(), accountId));
         membership.self().label = displayName.isBlank() ? null : displayName;
         // The caller's representation changed, so its version must too.
         membership.partnership().updatedAt = clock.instant();
-        Partnership.flush();
-        return views(List.of(membership.partnership()), accountId).get(0);
+        announce(membership.partnership());
+        return viewOf(membership.partnership(), accountId);
     }
 
     /** Ends the partnership for both members; it stays readable and exportable, nothing is deleted. */
-    public PartnershipView end(UUID accountId, UUID partnershipId) {
+    public PartnershipView end(UUID accountId, UUID partnershipId, String ifMatch) {
         Partnership partnership =
                 access.requireWritable(accountId, partnershipId).partnership();
+        Versions.requireMatch(ifMatch, partnership.version, viewOf(partnership, accountId));
         partnership.end(clock.instant(), ENDED_BY_MEMBER);
-        Partnership.flush();
-        return views(List.of(partnership), accountId).get(0);
+        announce(partnership);
+        return viewOf(partnership, accountId);
+    }
+
+    /** The caller's partnerships among {@code ids}, for the change feed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PartnershipView> visible(UUID accountId, java.util.Collection<UUID> ids) {
+        List<Partnership> partnerships = Partnership.list(
+                "select p from Partnership p where p.id in ?2 and exists (select 1 from PartnershipMember m"
+                        + " where m.partnershipId = p.id and m.accountId = ?1)",
+                accountId,
+                ids);
+        return views(partnerships, accountId);
+    }
+
+    /** The caller's partnerships with an id after {@code afterId}, in id order, for a sync snapshot. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PartnershipView> byId(UUID accountId, UUID afterId, int limit) {
+        String query = "select p from Partnership p where exists (select 1 from PartnershipMember m"
+                + " where m.partnershipId = p.id and m.accountId = :account)"
+                + (afterId == null ? "" : " and p.id > :after")
+                + " order by p.id";
+        Parameters parameters = Parameters.with("account", accountId);
+        if (afterId != null) {
+            parameters = parameters.and("after", afterId);
+        }
+        return views(
+                Partnership.<Partnership>find(query, parameters)
+                        .range(0, limit - 1)
+                        .list(),
+                accountId);
+    }
+
+    /** A member's public profile changed: every partnership it is in looks different to the partner now. */
+    public void touchAllOf(UUID accountId) {
+        Instant now = clock.instant();
+        List<Partnership> partnerships = Partnership.<Partnership>find(
+                        "select p from Partnership p where exists (select 1 from PartnershipMember m"
+                                + " where m.partnershipId = p.id and m.accountId = ?1) order by p.id",
+                        accountId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+        for (Partnership partnership : partnerships) {
+            partnership.updatedAt = now;
+            announce(partnership);
+        }
     }
 
     /**
@@ -155,8 +209,13 @@ public class PartnershipService {
                     .withLock(LockModeType.PESSIMISTIC_WRITE)
                     .list()
                     .stream()
-                    .filter(Partnership::isActive)
-                    .forEach(partnership -> partnership.end(now, MEMBER_DELETED));
+                    .forEach(partnership -> {
+                        if (partnership.isActive()) {
+                            partnership.end(now, MEMBER_DELETED);
+                        } else {
+                            partnership.updatedAt = now; // the partner's view changes: a former member
+                        }
+                    });
         }
         for (PartnershipMember seat : seats) {
             seat.accountId = null;
@@ -164,6 +223,10 @@ public class PartnershipService {
             seat.former = true;
         }
         Partnership.flush();
+        for (UUID id : ids) {
+            Partnership partnership = Partnership.findById(id);
+            changes.upserted(SYNC_TYPE, id, partnership.version, ChangeLog.Scope.partnership(id));
+        }
     }
 
     long countActive(UUID accountId) {
@@ -171,6 +234,16 @@ public class PartnershipService {
                 "accountId = ?1 and exists (select 1 from Partnership p where p.id = partnershipId and p.status = ?2)",
                 accountId,
                 Partnership.ACTIVE);
+    }
+
+    /** Flushes the change (so the version is current) and puts it in the change feed. */
+    private void announce(Partnership partnership) {
+        Partnership.flush();
+        changes.upserted(SYNC_TYPE, partnership.id, partnership.version, ChangeLog.Scope.partnership(partnership.id));
+    }
+
+    private PartnershipView viewOf(Partnership partnership, UUID accountId) {
+        return views(List.of(partnership), accountId).get(0);
     }
 
     private void seat(Partnership partnership, UUID accountId, Instant joinedAt) {

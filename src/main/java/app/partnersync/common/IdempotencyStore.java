@@ -1,0 +1,118 @@
+package app.partnersync.common;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The first response to each Idempotency-Key, per account, in PostgreSQL: every instance sees every key. Each step
+ * commits on its own, so a concurrent duplicate sees "in progress" at once rather than running the operation again.
+ */
+@ApplicationScoped
+public class IdempotencyStore {
+
+    /** A key whose request crashed mid-way may be taken over after this long. */
+    static final Duration ABANDONED = Duration.ofSeconds(60);
+
+    /** How long a key's answer is replayed. */
+    static final Duration RETENTION = Duration.ofHours(24);
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public IdempotencyStore(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** Outcome of presenting a key. */
+    sealed interface Claim {}
+
+    /** The caller now owns the key and must {@link #complete} or {@link #release} it. */
+    record Claimed() implements Claim {}
+
+    /** The key was answered before: replay this. */
+    record Replay(int status, String headers, String body) implements Claim {}
+
+    /** Another request with this key is running. */
+    record InProgress() implements Claim {}
+
+    /** The key was used for a different request. */
+    record Mismatch() implements Claim {}
+
+    Claim claim(UUID accountId, String key, String requestHash) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            int inserted = entityManager
+                    .createNativeQuery("insert into idempotency_key (account_id, key, request_hash, status, created_at,"
+                            + " locked_at) values (?1, ?2, ?3, 'processing', ?4, ?4) on conflict do nothing")
+                    .setParameter(1, accountId)
+                    .setParameter(2, key)
+                    .setParameter(3, requestHash)
+                    .setParameter(4, now)
+                    .executeUpdate();
+            if (inserted == 1) {
+                return new Claimed();
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entityManager
+                    .createNativeQuery(
+                            "select request_hash, status, response_status, response_headers, response_body,"
+                                    + " created_at, locked_at from idempotency_key where account_id = ?1 and key = ?2 for update")
+                    .setParameter(1, accountId)
+                    .setParameter(2, key)
+                    .getResultList();
+            Object[] row = rows.get(0);
+            boolean expired = ((Instant) row[5]).isBefore(now.minus(RETENTION));
+            boolean abandoned = "processing".equals(row[1]) && ((Instant) row[6]).isBefore(now.minus(ABANDONED));
+            if (expired || (abandoned && requestHash.equals(row[0]))) {
+                entityManager
+                        .createNativeQuery("update idempotency_key set request_hash = ?3, status = 'processing',"
+                                + " response_status = null, response_headers = null, response_body = null,"
+                                + " created_at = ?4, locked_at = ?4 where account_id = ?1 and key = ?2")
+                        .setParameter(1, accountId)
+                        .setParameter(2, key)
+                        .setParameter(3, requestHash)
+                        .setParameter(4, now)
+                        .executeUpdate();
+                return new Claimed();
+            }
+            if (!requestHash.equals(row[0])) {
+                return new Mismatch();
+            }
+            if ("processing".equals(row[1])) {
+                return new InProgress();
+            }
+            return new Replay(((Number) row[2]).intValue(), (String) row[3], (String) row[4]);
+        });
+    }
+
+    void complete(UUID accountId, String key, int status, String headers, String body) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("update idempotency_key set status = 'done', response_status = ?3,"
+                                + " response_headers = ?4, response_body = ?5 where account_id = ?1 and key = ?2")
+                        .setParameter(1, accountId)
+                        .setParameter(2, key)
+                        .setParameter(3, status)
+                        .setParameter(4, headers)
+                        .setParameter(5, body)
+                        .executeUpdate());
+    }
+
+    /** Forgets a claim whose request failed on our side, so that the client's retry runs it again. */
+    void release(UUID accountId, String key) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery(
+                                "delete from idempotency_key where account_id = ?1 and key = ?2 and status = 'processing'")
+                        .setParameter(1, accountId)
+                        .setParameter(2, key)
+                        .executeUpdate());
+    }
+}

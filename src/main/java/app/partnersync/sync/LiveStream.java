@@ -1,0 +1,131 @@
+package app.partnersync.sync;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * One connected SSE client. At most one event is in flight and at most one waits behind it (a newer "something
+ * changed" replaces an older one: nothing is lost, since the client pulls the feed), so a stalled client costs a
+ * constant amount of memory however much changes.
+ */
+final class LiveStream {
+
+    private static final Logger LOG = Logger.getLogger(LiveStream.class);
+
+    private final UUID accountId;
+    private final Instant expiresAt;
+    private final SseEventSink sink;
+    private final Sse sse;
+    private OutboundSseEvent waiting;
+    private boolean sending;
+    private boolean closed;
+
+    LiveStream(UUID accountId, Instant expiresAt, SseEventSink sink, Sse sse) {
+        this.accountId = accountId;
+        this.expiresAt = expiresAt;
+        this.sink = sink;
+        this.sse = sse;
+    }
+
+    UUID accountId() {
+        return accountId;
+    }
+
+    Instant expiresAt() {
+        return expiresAt;
+    }
+
+    /** Something visible to the account changed; pull from {@code cursor} (null: from your own cursor). */
+    void change(String id, String cursor) {
+        OutboundSseEvent.Builder event =
+                sse.newEventBuilder().name("change").data(cursor == null ? "{}" : "{\"cursor\":\"" + cursor + "\"}");
+        if (id != null) {
+            event.id(id);
+        }
+        offer(event.build(), true);
+    }
+
+    /** A comment keeps proxies from closing an idle stream; false once the client is gone. */
+    boolean heartbeat() {
+        offer(sse.newEventBuilder().comment("heartbeat").build(), false);
+        return !isClosed();
+    }
+
+    /** Just before the access token expires: tell the client to reconnect with a fresh one, then close. */
+    void reauthenticate(Runnable afterwards) {
+        synchronized (this) {
+            if (closed) {
+                afterwards.run();
+                return;
+            }
+        }
+        sink.send(sse.newEventBuilder()
+                        .name("reauthenticate")
+                        .data("{\"reason\":\"token-expiring\"}")
+                        .build())
+                .whenComplete((ok, failure) -> {
+                    close();
+                    afterwards.run();
+                });
+    }
+
+    void comment(String text) {
+        offer(sse.newEventBuilder().comment(text).build(), false);
+    }
+
+    synchronized boolean isClosed() {
+        return closed || sink.isClosed();
+    }
+
+    void close() {
+        synchronized (this) {
+            closed = true;
+            waiting = null;
+        }
+        try {
+            sink.close();
+        } catch (RuntimeException e) {
+            LOG.debugf("closing a live stream: %s", e.getMessage());
+        }
+    }
+
+    /** Sends now, or keeps the event as the one waiting (only changes wait; a heartbeat behind a send is pointless). */
+    private void offer(OutboundSseEvent event, boolean keepIfBusy) {
+        synchronized (this) {
+            if (closed || sink.isClosed()) {
+                closed = true;
+                return;
+            }
+            if (sending) {
+                if (keepIfBusy) {
+                    waiting = event;
+                }
+                return;
+            }
+            sending = true;
+        }
+        send(event);
+    }
+
+    private void send(OutboundSseEvent event) {
+        sink.send(event).whenComplete((ok, failure) -> {
+            OutboundSseEvent next;
+            synchronized (this) {
+                if (failure != null) {
+                    closed = true;
+                    waiting = null;
+                }
+                next = waiting;
+                waiting = null;
+                sending = next != null;
+            }
+            if (next != null) {
+                send(next);
+            }
+        });
+    }
+}

@@ -1,0 +1,49 @@
+package app.partnersync.sync;
+
+import app.partnersync.auth.Caller;
+import app.partnersync.common.PageRequest;
+import app.partnersync.common.RequestCorrelation;
+import io.quarkus.security.Authenticated;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Offline-first sync: {@code GET /v1/sync} pulls changes, {@code POST /v1/sync} pushes edits and pulls. */
+@Path("/v1/sync")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SyncResource {
+
+    private final SyncService sync;
+    private final Caller caller;
+    private final RoutingContext routing;
+
+    public SyncResource(SyncService sync, Caller caller, RoutingContext routing) {
+        this.sync = sync;
+        this.caller = caller;
+        this.routing = routing;
+    }
+
+    @GET
+    public SyncPage pullChanges(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        return sync.pull(caller.accountId(), cursor, PageRequest.limit(limit));
+    }
+
+    @POST
+    public SyncPushResponse pushChanges(@NotNull @Valid SyncPushRequest body) {
+        return sync.push(
+                caller.accountId(),
+                body,
+                PageRequest.limit(null),
+                routing.normalizedPath(),
+                RequestCorrelation.of(routing));
+    }
+}

@@ -1,0 +1,273 @@
+package app.partnersync.sync;
+
+import app.partnersync.common.ProblemException;
+import app.partnersync.common.ProblemType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Pull and push. A pull without a cursor walks a snapshot of every synced type (paged by id), then continues with the
+ * change feed from where the snapshot started; the feed only hands out changes of transactions older than every one
+ * still in flight, so a late commit is never skipped (docs/decisions/006-sync-feed-order.md).
+ */
+@ApplicationScoped
+public class SyncService {
+
+    /** Changes of one feed page, in (txid, seq) order, visible to the caller, from committed transactions only. */
+    private static final String FEED = """
+            select c.txid::text, c.seq, c.record_type, c.record_id, c.version
+            from sync_change c
+            where (c.txid, c.seq) > (cast(?1 as xid8), ?2)
+              and c.txid < pg_snapshot_xmin(pg_current_snapshot())
+              and (c.account_id = ?3
+                   or c.partnership_id in (select m.partnership_id from partnership_member m where m.account_id = ?3))
+            order by c.txid, c.seq
+            limit ?4""";
+
+    private final List<SyncedType> types;
+    private final Map<String, SyncedType> byName;
+    private final EntityManager entityManager;
+    private final SyncSecret secret;
+    private final SyncConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public SyncService(
+            Instance<SyncedType> types,
+            EntityManager entityManager,
+            SyncSecret secret,
+            SyncConfig config,
+            ObjectMapper json,
+            Clock clock) {
+        this.types =
+                types.stream().sorted(Comparator.comparing(SyncedType::name)).toList();
+        this.byName = this.types.stream().collect(Collectors.toMap(SyncedType::name, Function.identity()));
+        this.entityManager = entityManager;
+        this.secret = secret;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Everything visible to the caller since {@code cursor} (null: a full snapshot first), at most {@code limit}. */
+    public SyncPage pull(UUID accountId, String cursor, int limit) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Instant now = clock.instant();
+            SyncCursor position = cursor == null
+                    ? new SyncCursor(0, null, oldestInFlight(), -1, now)
+                    : SyncCursor.decode(cursor, secret.get(), now.minus(config.retention()));
+            return position.inSnapshot()
+                    ? snapshot(accountId, position, limit, now)
+                    : feed(accountId, position, limit, now);
+        });
+    }
+
+    /** Applies each mutation on its own, then answers with the changes since {@code request.cursor()}. */
+    public SyncPushResponse push(
+            UUID accountId, SyncPushRequest request, int limit, String instance, String correlationId) {
+        List<SyncMutationResult> results = new ArrayList<>();
+        for (SyncMutation mutation : request.mutations()) {
+            results.add(applyOnce(accountId, mutation, instance, correlationId));
+        }
+        SyncPage page = pull(accountId, request.cursor(), limit);
+        return new SyncPushResponse(results, page.changes(), page.nextCursor(), page.hasMore());
+    }
+
+    /** The cursor position of the newest change a pull could hand out right now (for the live stream). */
+    public String cursorBefore(long txid, long seq) {
+        return SyncCursor.feed(txid, seq - 1, clock.instant()).encode(secret.get());
+    }
+
+    /**
+     * For a live stream resuming after {@code lastEventId} ({@code <txid>-<seq>}): the cursor to pull from when a
+     * change visible to the account has become pullable since; empty when nothing changed. An id this service did not
+     * issue is treated as "something may have changed" (an empty cursor: pull from your own).
+     */
+    public Optional<String> missedSince(UUID accountId, String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return Optional.empty();
+        }
+        long txid;
+        long seq;
+        try {
+            String[] parts = lastEventId.trim().split("-");
+            txid = Long.parseLong(parts[0]);
+            seq = Long.parseLong(parts[1]);
+        } catch (RuntimeException e) {
+            return Optional.of("");
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<?> missed = entityManager
+                    .createNativeQuery(FEED)
+                    .setParameter(1, Long.toString(txid))
+                    .setParameter(2, seq)
+                    .setParameter(3, accountId)
+                    .setParameter(4, 1)
+                    .getResultList();
+            return missed.isEmpty()
+                    ? Optional.<String>empty()
+                    : Optional.of(SyncCursor.feed(txid, seq, clock.instant()).encode(secret.get()));
+        });
+    }
+
+    private SyncPage snapshot(UUID accountId, SyncCursor position, int limit, Instant now) {
+        List<SyncChange> changes = new ArrayList<>();
+        int type = position.snapshotType();
+        UUID after = position.snapshotAfter();
+        while (changes.size() < limit && type < types.size()) {
+            int room = limit - changes.size();
+            List<SyncedType.Versioned> records = types.get(type).snapshot(accountId, after, room + 1);
+            String name = types.get(type).name();
+            records.stream().limit(room).forEach(record -> changes.add(SyncChange.upsert(name, record)));
+            if (records.size() > room) {
+                after = records.get(room - 1).id();
+            } else {
+                type++;
+                after = null;
+            }
+        }
+        SyncCursor next = type < types.size()
+                ? new SyncCursor(type, after, position.txid(), position.seq(), now)
+                : SyncCursor.feed(position.txid(), position.seq(), now);
+        // After the snapshot the feed from its starting point follows: there is always more to pull.
+        return new SyncPage(changes, next.encode(secret.get()), true);
+    }
+
+    private SyncPage feed(UUID accountId, SyncCursor position, int limit, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(FEED)
+                .setParameter(1, Long.toString(position.txid()))
+                .setParameter(2, position.seq())
+                .setParameter(3, accountId)
+                .setParameter(4, limit + 1)
+                .getResultList();
+        boolean hasMore = rows.size() > limit;
+        List<Object[]> page = rows.subList(0, Math.min(limit, rows.size()));
+        Map<String, List<UUID>> idsByType = new LinkedHashMap<>();
+        for (Object[] row : page) {
+            idsByType.computeIfAbsent((String) row[2], t -> new ArrayList<>()).add((UUID) row[3]);
+        }
+        Map<String, Map<UUID, SyncedType.Versioned>> current = new LinkedHashMap<>();
+        idsByType.forEach((type, ids) -> current.put(
+                type,
+                Optional.ofNullable(byName.get(type))
+                        .map(t -> t.load(ids, accountId))
+                        .orElse(Map.of())));
+        // One entry per record, at the position of its last change, carrying its state now: never out of date.
+        Map<String, SyncChange> latest = new LinkedHashMap<>();
+        for (Object[] row : page) {
+            String type = (String) row[2];
+            UUID id = (UUID) row[3];
+            SyncedType.Versioned now2 = current.get(type).get(id);
+            latest.remove(type + ":" + id);
+            latest.put(
+                    type + ":" + id,
+                    now2 != null
+                            ? SyncChange.upsert(type, now2)
+                            : SyncChange.tombstone(type, id, ((Number) row[4]).longValue()));
+        }
+        SyncCursor next = page.isEmpty()
+                ? SyncCursor.feed(position.txid(), position.seq(), now)
+                : SyncCursor.feed(
+                        Long.parseLong((String) page.get(page.size() - 1)[0]),
+                        ((Number) page.get(page.size() - 1)[1]).longValue(),
+                        now);
+        return new SyncPage(new ArrayList<>(latest.values()), next.encode(secret.get()), hasMore);
+    }
+
+    /**
+     * One mutation, exactly once: its id is claimed together with its effect in one transaction, so a replay (even a
+     * concurrent one, which waits for the first) returns the stored result and changes nothing.
+     */
+    private SyncMutationResult applyOnce(UUID accountId, SyncMutation mutation, String instance, String correlationId) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Optional<SyncMutationResult> earlier = claim(accountId, mutation.mutationId());
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                SyncedType type = byName.get(mutation.type());
+                if (type == null) {
+                    throw new ProblemException(
+                            ProblemType.UNSUPPORTED_MUTATION,
+                            "Records of type '" + mutation.type() + "' cannot be changed through sync.");
+                }
+                SyncedType.MutationOutcome outcome = type.apply(accountId, mutation);
+                SyncMutationResult result = outcome.applied()
+                        ? SyncMutationResult.applied(mutation.mutationId(), outcome.current())
+                        : SyncMutationResult.conflict(mutation.mutationId(), outcome.current());
+                store(accountId, mutation.mutationId(), result);
+                return result;
+            });
+        } catch (ProblemException rejected) {
+            // The failed attempt rolled back whole; the refusal is stored on its own (unless a racing replay won).
+            SyncMutationResult result =
+                    SyncMutationResult.rejected(mutation.mutationId(), rejected.toProblem(instance, correlationId));
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> claim(accountId, mutation.mutationId()).orElseGet(() -> {
+                        store(accountId, mutation.mutationId(), result);
+                        return result;
+                    }));
+        }
+    }
+
+    /** Claims the mutation id; when it was claimed before, waits for that transaction and returns its result. */
+    private Optional<SyncMutationResult> claim(UUID accountId, UUID mutationId) {
+        int claimed = entityManager
+                .createNativeQuery("insert into sync_mutation (account_id, mutation_id, result, created_at)"
+                        + " values (?1, ?2, '', ?3) on conflict do nothing")
+                .setParameter(1, accountId)
+                .setParameter(2, mutationId)
+                .setParameter(3, clock.instant())
+                .executeUpdate();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        String stored = (String) entityManager
+                .createNativeQuery("select result from sync_mutation where account_id = ?1 and mutation_id = ?2")
+                .setParameter(1, accountId)
+                .setParameter(2, mutationId)
+                .getSingleResult();
+        try {
+            return Optional.of(json.readValue(stored, SyncMutationResult.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored mutation result", e);
+        }
+    }
+
+    private void store(UUID accountId, UUID mutationId, SyncMutationResult result) {
+        try {
+            entityManager
+                    .createNativeQuery(
+                            "update sync_mutation set result = ?3 where account_id = ?1 and mutation_id = ?2")
+                    .setParameter(1, accountId)
+                    .setParameter(2, mutationId)
+                    .setParameter(3, json.writeValueAsString(result))
+                    .executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("mutation result not serialisable", e);
+        }
+    }
+
+    private long oldestInFlight() {
+        return Long.parseLong((String) entityManager
+                .createNativeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text")
+                .getSingleResult());
+    }
+}

@@ -1,0 +1,110 @@
+package app.partnersync.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A minimal Server-Sent Events reader for tests: events and comments arrive in a queue as they are received. */
+public final class SseClient implements AutoCloseable {
+
+    /** One SSE event or comment ({@code name} "comment"). */
+    public record Event(String id, String name, String data) {}
+
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final Stream<String> lines;
+    private final Thread reader;
+    private final int status;
+
+    private SseClient(HttpResponse<Stream<String>> response) {
+        this.status = response.statusCode();
+        this.lines = response.body();
+        this.reader = new Thread(this::read, "sse-test-reader");
+        this.reader.setDaemon(true);
+        this.reader.start();
+    }
+
+    public static SseClient connect(String baseUrl, String token, String lastEventId)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/events"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token);
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return new SseClient(http.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The next event named {@code name} within {@code timeout}, skipping others; null when none came. */
+    public Event await(String name, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            Event event = events.poll(left, TimeUnit.NANOSECONDS);
+            if (event == null) {
+                return null;
+            }
+            if (event.name().equals(name)) {
+                return event;
+            }
+        }
+    }
+
+    /** Every event received so far and not yet awaited. */
+    public List<Event> drain() {
+        List<Event> drained = new ArrayList<>();
+        events.drainTo(drained);
+        return drained;
+    }
+
+    private void read() {
+        String id = null;
+        String name = "message";
+        StringBuilder data = new StringBuilder();
+        try {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.isEmpty()) {
+                    if (data.length() > 0 || !name.equals("message")) {
+                        events.add(new Event(id, name, data.toString()));
+                    }
+                    id = null;
+                    name = "message";
+                    data.setLength(0);
+                } else if (line.startsWith(":")) {
+                    events.add(new Event(null, "comment", line.substring(1).trim()));
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).trim();
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5).trim());
+                }
+            }
+        } catch (RuntimeException closed) {
+            // the stream was closed by either side
+        }
+    }
+
+    @Override
+    public void close() {
+        lines.close();
+        reader.interrupt();
+    }
+}

@@ -1,0 +1,123 @@
+package app.partnersync.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.partnersync.support.Api;
+import app.partnersync.support.Pairs;
+import app.partnersync.support.SseClient;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The live stream tells a member when something they can see changed, and resumes with Last-Event-ID. */
+@QuarkusTest
+class LiveEventsTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private String baseUrl() {
+        String url = base.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Test
+    void aPartnersChangeArrivesWithACursorThatDeliversIt() throws Exception {
+        Pairs.Pair pair = Pairs.aPartnership();
+        SyncClient client = new SyncClient(pair.invitee());
+        client.catchUp();
+        try (SseClient stream = SseClient.connect(baseUrl(), pair.invitee().accessToken(), null)) {
+            assertEquals(200, stream.status());
+            assertNotNull(stream.await("comment", Duration.ofSeconds(2)), "the stream opens with a comment");
+
+            Api.as(pair.inviter())
+                    .body(Map.of("displayName", "Sam"))
+                    .when()
+                    .patch("/v1/me")
+                    .then()
+                    .statusCode(200);
+
+            SseClient.Event change = stream.await("change", Duration.ofSeconds(2));
+            assertNotNull(change, "a change event within 2 seconds");
+            assertNotNull(change.id());
+            String cursor = JsonPath.from(change.data()).getString("cursor");
+            JsonPath page = Api.as(pair.invitee())
+                    .queryParam("cursor", cursor)
+                    .when()
+                    .get("/v1/sync")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertEquals(pair.partnershipId().toString(), page.getString("changes[0].id"));
+            assertEquals("Sam", page.getString("changes[0].record.members[0].displayName"));
+        }
+    }
+
+    @Test
+    void heartbeatsKeepTheStreamAliveAndStrangersHearNothing() throws Exception {
+        Pairs.Pair pair = Pairs.aPartnership();
+        Pairs.Pair stranger = Pairs.aPartnership();
+        try (SseClient stream = SseClient.connect(baseUrl(), stranger.inviter().accessToken(), null)) {
+            Api.as(pair.inviter())
+                    .body(Map.of("displayName", "Private"))
+                    .when()
+                    .patch("/v1/partnerships/{id}", pair.partnershipId())
+                    .then()
+                    .statusCode(200);
+
+            SseClient.Event heartbeat = stream.await("comment", Duration.ofSeconds(3));
+            assertNotNull(heartbeat);
+            assertNull(
+                    stream.await("change", Duration.ofMillis(1_500)), "another partnership's change is not announced");
+        }
+    }
+
+    @Test
+    void resumingWithLastEventIdReportsWhatWasMissed() throws Exception {
+        Pairs.Pair pair = Pairs.aPartnership();
+        String lastId;
+        try (SseClient stream = SseClient.connect(baseUrl(), pair.invitee().accessToken(), null)) {
+            Api.as(pair.inviter())
+                    .body(Map.of("displayName", "One"))
+                    .when()
+                    .patch("/v1/partnerships/{id}", pair.partnershipId())
+                    .then()
+                    .statusCode(200);
+            SseClient.Event change = stream.await("change", Duration.ofSeconds(2));
+            assertNotNull(change);
+            lastId = change.id();
+        }
+
+        // Nothing changed since: resuming is quiet.
+        try (SseClient quiet = SseClient.connect(baseUrl(), pair.invitee().accessToken(), lastId)) {
+            assertNull(quiet.await("change", Duration.ofMillis(800)));
+        }
+
+        Api.as(pair.inviter())
+                .body(Map.of("displayName", "Two"))
+                .when()
+                .patch("/v1/partnerships/{id}", pair.partnershipId())
+                .then()
+                .statusCode(200);
+        try (SseClient resumed = SseClient.connect(baseUrl(), pair.invitee().accessToken(), lastId)) {
+            SseClient.Event missed = resumed.await("change", Duration.ofSeconds(2));
+            assertNotNull(missed, "a change made while disconnected is reported at once");
+            assertTrue(JsonPath.from(missed.data()).getString("cursor") != null);
+        }
+    }
+
+    @Test
+    void withoutATokenTheStreamIsRefused() throws Exception {
+        try (SseClient stream = SseClient.connect(baseUrl(), "not-a-token", null)) {
+            assertEquals(401, stream.status());
+        }
+    }
+}

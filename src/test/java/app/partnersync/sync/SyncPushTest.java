@@ -1,0 +1,145 @@
+package app.partnersync.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.partnersync.support.Api;
+import app.partnersync.support.Pairs;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SyncPushTest {
+
+    private static final String PROBLEMS = "https://partner-sync.app/problems/";
+
+    @Test
+    void offlineEditsApplyConflictOrAreRejectedOneByOne() {
+        Pairs.Pair pair = Pairs.aPartnership();
+        Pairs.Pair stranger = Pairs.aPartnership();
+        long version = Api.as(pair.inviter())
+                .when()
+                .get("/v1/partnerships/{id}", pair.partnershipId())
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("version");
+        long accountVersion = Api.as(pair.inviter())
+                .when()
+                .get("/v1/me")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("version");
+        // The partner edits meanwhile, so an edit based on the old version conflicts.
+        List<Map<String, Object>> mutations = List.of(
+                mutation("partnership", pair.partnershipId(), version, "upsert", Map.of("displayName", "Our place")),
+                mutation("partnership", pair.partnershipId(), version, "upsert", Map.of("displayName", "stale edit")),
+                mutation(
+                        "account",
+                        pair.inviter().accountId(),
+                        accountVersion,
+                        "upsert",
+                        Map.of("timeZone", "Europe/Lisbon")),
+                mutation("partnership", pair.partnershipId(), null, "delete", null),
+                mutation("partnership", stranger.partnershipId(), null, "upsert", Map.of("displayName", "not mine")),
+                mutation("account", pair.inviter().accountId(), null, "upsert", Map.of("timeZone", "Mars/Base")));
+
+        JsonPath answer = push(pair, mutations);
+
+        assertEquals(
+                List.of("applied", "conflict", "applied", "rejected", "rejected", "rejected"),
+                answer.getList("results.status"));
+        assertEquals(version + 1, answer.getLong("results[0].version"));
+        assertEquals("Our place", answer.getString("results[0].record.displayName"));
+        assertEquals(
+                "Our place",
+                answer.getString("results[1].record.displayName"),
+                "a conflict carries the current record");
+        assertEquals(PROBLEMS + "unsupported-mutation", answer.getString("results[3].problem.type"));
+        assertEquals(PROBLEMS + "not-found", answer.getString("results[4].problem.type"));
+        assertEquals(PROBLEMS + "validation-failed", answer.getString("results[5].problem.type"));
+        assertTrue(answer.getList("changes").size() >= 2, "the answer brings the client up to date too");
+
+        assertEquals(
+                "Europe/Lisbon",
+                Api.as(pair.inviter()).when().get("/v1/me").then().extract().path("timeZone"));
+    }
+
+    @Test
+    void replayingABatchChangesNothing() {
+        Pairs.Pair pair = Pairs.aPartnership();
+        long version = Api.as(pair.inviter())
+                .when()
+                .get("/v1/partnerships/{id}", pair.partnershipId())
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("version");
+        List<Map<String, Object>> batch = List.of(
+                mutation("partnership", pair.partnershipId(), version, "upsert", Map.of("displayName", "Once")),
+                mutation("partnership", pair.partnershipId(), null, "delete", null));
+
+        JsonPath first = push(pair, batch);
+        JsonPath replay = push(pair, batch);
+
+        assertEquals(first.getList("results"), replay.getList("results"));
+        assertEquals(
+                version + 1,
+                Api.as(pair.inviter())
+                        .when()
+                        .get("/v1/partnerships/{id}", pair.partnershipId())
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getLong("version"));
+    }
+
+    @Test
+    void aBatchIsLimitedToAHundredMutations() {
+        Pairs.Pair pair = Pairs.aPartnership();
+        List<Map<String, Object>> tooMany = new java.util.ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            tooMany.add(mutation("partnership", pair.partnershipId(), null, "upsert", Map.of("displayName", "n" + i)));
+        }
+        Api.invalid()
+                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+                .body(Map.of("mutations", tooMany))
+                .when()
+                .post("/v1/sync")
+                .then()
+                .statusCode(400);
+    }
+
+    private static JsonPath push(Pairs.Pair pair, List<Map<String, Object>> mutations) {
+        return Api.as(pair.inviter())
+                .body(Map.of("mutations", mutations))
+                .when()
+                .post("/v1/sync")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static Map<String, Object> mutation(
+            String type, UUID id, Long baseVersion, String op, Map<String, Object> data) {
+        Map<String, Object> mutation = new HashMap<>();
+        mutation.put("mutationId", UUID.randomUUID().toString());
+        mutation.put("type", type);
+        mutation.put("id", id.toString());
+        mutation.put("op", op);
+        if (baseVersion != null) {
+            mutation.put("baseVersion", baseVersion);
+        }
+        if (data != null) {
+            mutation.put("data", data);
+        }
+        return mutation;
+    }
+}
