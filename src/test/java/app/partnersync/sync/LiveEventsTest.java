@@ -115,6 +115,30 @@ class LiveEventsTest {
     }
 
     @Test
+    void aStreamEndsWithReauthenticateWhenItsTokenExpires() throws Exception {
+        Pairs.Pair pair = Pairs.aPartnership();
+        String payload = new String(
+                java.util.Base64.getUrlDecoder()
+                        .decode(pair.invitee().accessToken().split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.time.Instant now = java.time.Instant.now();
+        String shortLived = io.smallrye.jwt.build.Jwt.issuer("https://partner-sync.app")
+                .audience("partner-sync-api")
+                .subject(pair.invitee().accountId().toString())
+                .claim("sid", JsonPath.from(payload).getString("sid"))
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(4))
+                .sign();
+
+        try (SseClient stream = SseClient.connect(baseUrl(), shortLived, null)) {
+            assertEquals(200, stream.status());
+            SseClient.Event reauthenticate = stream.await("reauthenticate", Duration.ofSeconds(6));
+            assertNotNull(reauthenticate, "told to reconnect before the token expires");
+            assertTrue(reauthenticate.data().contains("token-expiring"));
+        }
+    }
+
+    @Test
     void withoutATokenTheStreamIsRefused() throws Exception {
         try (SseClient stream = SseClient.connect(baseUrl(), "not-a-token", null)) {
             assertEquals(401, stream.status());
