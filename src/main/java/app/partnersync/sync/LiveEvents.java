@@ -149,6 +149,10 @@ public class LiveEvents {
     private void queue(String payload) {
         try {
             JsonNode change = json.readTree(payload);
+            if ("reminder".equals(change.path("kind").asText())) {
+                remind(change);
+                return;
+            }
             pending.add(new Pending(
                     Long.parseLong(change.get("txid").asText()),
                     change.get("seq").asLong(),
@@ -183,6 +187,24 @@ public class LiveEvents {
                     String cursor = sync.cursorBefore(change.txid(), change.seq());
                     set.forEach(stream -> stream.change(change.txid() + "-" + change.seq(), cursor));
                 }
+            }
+        }
+    }
+
+    /**
+     * A reminder was claimed (once, by whichever instance swept it) and committed: tell the promiser's streams, or
+     * both members' when no single promiser is known.
+     */
+    private void remind(JsonNode reminder) {
+        UUID promiser = uuid(reminder.get("promiser"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) reminder).remove("kind");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) reminder).remove("promiser");
+        String data = reminder.toString();
+        Set<UUID> audience = promiser != null ? Set.of(promiser) : Set.copyOf(streams.keySet());
+        for (UUID accountId : audience) {
+            Set<LiveStream> set = streams.get(accountId);
+            if (set != null) {
+                set.forEach(stream -> stream.event("commitment.reminder", data));
             }
         }
     }

@@ -20,7 +20,13 @@ final class LiveStream {
     private final Instant expiresAt;
     private final SseEventSink sink;
     private final Sse sse;
+    /** The newest "something changed" waiting behind the event in flight: newer ones replace it. */
     private OutboundSseEvent waiting;
+
+    /** Events that must each arrive (reminders), waiting behind the one in flight; bounded, oldest dropped. */
+    private final java.util.ArrayDeque<OutboundSseEvent> queued = new java.util.ArrayDeque<>();
+
+    private static final int MAX_QUEUED = 16;
     private boolean sending;
     private boolean closed;
 
@@ -47,6 +53,29 @@ final class LiveStream {
             event.id(id);
         }
         offer(event.build(), true);
+    }
+
+    /**
+     * A named event that must not be collapsed into a later one (a reminder): it queues behind the event in flight,
+     * at most {@link #MAX_QUEUED} of them, so even a stalled client costs bounded memory.
+     */
+    void event(String name, String data) {
+        OutboundSseEvent event = sse.newEventBuilder().name(name).data(data).build();
+        synchronized (this) {
+            if (closed || sink.isClosed()) {
+                closed = true;
+                return;
+            }
+            if (sending) {
+                if (queued.size() == MAX_QUEUED) {
+                    queued.removeFirst();
+                }
+                queued.addLast(event);
+                return;
+            }
+            sending = true;
+        }
+        send(event);
     }
 
     /** A comment keeps proxies from closing an idle stream; false once the client is gone. */
@@ -85,6 +114,7 @@ final class LiveStream {
         synchronized (this) {
             closed = true;
             waiting = null;
+            queued.clear();
         }
         try {
             sink.close();
@@ -118,9 +148,12 @@ final class LiveStream {
                 if (failure != null) {
                     closed = true;
                     waiting = null;
+                    queued.clear();
                 }
-                next = waiting;
-                waiting = null;
+                next = queued.isEmpty() ? waiting : queued.removeFirst();
+                if (next == waiting) {
+                    waiting = null;
+                }
                 sending = next != null;
             }
             if (next != null) {

@@ -59,7 +59,15 @@ class AccountDataTest {
                 .asString();
 
         assertEquals(
-                List.of("formatVersion", "exportedAt", "account", "invitations", "partnerships", "sessions"),
+                List.of(
+                        "formatVersion",
+                        "exportedAt",
+                        "account",
+                        "commitments",
+                        "invitations",
+                        "occurrences",
+                        "partnerships",
+                        "sessions"),
                 new ArrayList<>(JsonPath.from(raw).getMap("").keySet()));
         for (String secret : new String[] {"psr_", "$2a$", "$2b$", "passwordHash", me.refreshToken(), me.password()}) {
             assertTrue(!raw.contains(secret), "the export must not contain " + secret);

@@ -1,0 +1,149 @@
+package app.partnersync.commitment;
+
+import app.partnersync.common.Problem;
+import app.partnersync.common.ProblemException;
+import app.partnersync.common.ProblemType;
+import app.partnersync.partnership.PartnershipAccess;
+import app.partnersync.sync.SyncMutation;
+import app.partnersync.sync.SyncedType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Commitments as synced records of their partnership. Pushable: an upsert with a new id creates the commitment offline
+ * (the client chose the id), with a known id updates it against its base version; a delete removes it.
+ */
+@ApplicationScoped
+public class CommitmentSync implements SyncedType {
+
+    private static final PartnershipRecords<Commitment> RECORDS =
+            new PartnershipRecords<>(Commitment.class, CommitmentSync::versioned);
+
+    private final CommitmentService commitments;
+    private final PartnershipAccess access;
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    public CommitmentSync(
+            CommitmentService commitments,
+            PartnershipAccess access,
+            EntityManager entityManager,
+            ObjectMapper json,
+            Validator validator) {
+        this.commitments = commitments;
+        this.access = access;
+        this.entityManager = entityManager;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @Override
+    public String name() {
+        return CommitmentService.SYNC_TYPE;
+    }
+
+    @Override
+    public Map<UUID, Versioned> load(Collection<UUID> ids, UUID accountId) {
+        return RECORDS.load(entityManager, ids, accountId);
+    }
+
+    @Override
+    public List<Versioned> snapshot(UUID accountId, UUID afterId, int limit) {
+        return RECORDS.snapshot(entityManager, accountId, afterId, limit);
+    }
+
+    @Override
+    public MutationOutcome apply(UUID accountId, SyncMutation mutation) {
+        Commitment existing = Commitment.<Commitment>find("id", mutation.id())
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .<Commitment>firstResultOptional()
+                .orElse(null);
+        if (existing == null) {
+            if (mutation.op() == SyncMutation.Op.delete) {
+                throw ProblemException.notFound("The commitment");
+            }
+            UUID partnershipId = partnershipOf(mutation.data());
+            CommitmentInput input = read(mutation.data(), CommitmentInput.class);
+            CommitmentInput withId = new CommitmentInput(
+                    mutation.id(),
+                    input.title(),
+                    input.details(),
+                    input.promisedBy(),
+                    input.category(),
+                    input.dueAt(),
+                    input.recurrence(),
+                    input.reminderMinutesBefore(),
+                    input.target());
+            validate(withId);
+            CommitmentView created = commitments.create(accountId, partnershipId, withId);
+            return MutationOutcome.applied(new Versioned(created.id(), created.version(), created));
+        }
+        access.requireWritable(accountId, existing.partnershipId);
+        if (mutation.baseVersion() != null && mutation.baseVersion() != existing.version) {
+            return MutationOutcome.conflict(versioned(existing));
+        }
+        if (mutation.op() == SyncMutation.Op.delete) {
+            Versioned gone = versioned(existing);
+            commitments.remove(existing);
+            return MutationOutcome.applied(new Versioned(gone.id(), existing.version + 1, gone.record()));
+        }
+        CommitmentPatch patch = read(withoutPartnership(mutation.data()), CommitmentPatch.class);
+        validate(patch);
+        CommitmentView updated = commitments.apply(existing, patch);
+        return MutationOutcome.applied(new Versioned(updated.id(), updated.version(), updated));
+    }
+
+    private static UUID partnershipOf(Map<String, Object> data) {
+        Object id = data == null ? null : data.get("partnershipId");
+        try {
+            return UUID.fromString((String) id);
+        } catch (RuntimeException e) {
+            throw ProblemException.invalidField(
+                    "data.partnershipId", "is required to create a commitment: the partnership it belongs to");
+        }
+    }
+
+    private static Map<String, Object> withoutPartnership(Map<String, Object> data) {
+        if (data == null) {
+            throw ProblemException.invalidField("data", "must say what to change");
+        }
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(data);
+        copy.remove("partnershipId");
+        return copy;
+    }
+
+    private <T> T read(Map<String, Object> data, Class<T> type) {
+        try {
+            Map<String, Object> fields = new java.util.LinkedHashMap<>(data == null ? Map.of() : data);
+            fields.remove("partnershipId");
+            return json.convertValue(fields, type);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("data", "does not describe a commitment: unknown field or wrong type");
+        }
+    }
+
+    private <T> void validate(T value) {
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            List<Problem.FieldError> errors = violations.stream()
+                    .map(v -> new Problem.FieldError("data." + v.getPropertyPath(), v.getMessage()))
+                    .toList();
+            throw new ProblemException(
+                    ProblemType.VALIDATION_FAILED, "The mutation's data is invalid.", errors, Map.of());
+        }
+    }
+
+    private static Versioned versioned(Commitment commitment) {
+        return new Versioned(commitment.id, commitment.version, CommitmentView.of(commitment));
+    }
+}

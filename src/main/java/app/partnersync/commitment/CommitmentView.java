@@ -1,0 +1,43 @@
+package app.partnersync.commitment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A commitment as the API shows it to the members (the contract's {@code Commitment}). */
+public record CommitmentView(
+        UUID id,
+        UUID partnershipId,
+        String title,
+        String details,
+        List<UUID> promisedBy,
+        String category,
+        Instant dueAt,
+        RecurrenceJson recurrence,
+        Integer reminderMinutesBefore,
+        GoalTarget target,
+        String status,
+        UUID createdBy,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    static CommitmentView of(Commitment c) {
+        return new CommitmentView(
+                c.id,
+                c.partnershipId,
+                c.title,
+                c.details,
+                c.promisers(),
+                c.category,
+                c.dueAt,
+                RecurrenceJson.of(c.recurrence()),
+                c.reminderMinutes,
+                c.targetCount == null ? null : new GoalTarget(c.targetCount, c.targetWindowDays),
+                c.status,
+                c.createdBy,
+                c.createdAt,
+                c.updatedAt,
+                c.version);
+    }
+}

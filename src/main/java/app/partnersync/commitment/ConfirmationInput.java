@@ -1,0 +1,16 @@
+package app.partnersync.commitment;
+
+import app.partnersync.common.CodePointLength;
+import jakarta.validation.constraints.NotNull;
+
+/** Body of the partner's verdict on a kept outcome. */
+public record ConfirmationInput(
+        @NotNull Verdict verdict,
+        @CodePointLength(max = 500) String note) {
+
+    /** Confirmed or disputed. */
+    public enum Verdict {
+        confirmed,
+        disputed
+    }
+}

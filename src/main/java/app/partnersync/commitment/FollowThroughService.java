@@ -1,0 +1,182 @@
+package app.partnersync.commitment;
+
+import app.partnersync.common.ProblemException;
+import app.partnersync.partnership.PartnershipAccess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Follow-through per member, computed by PostgreSQL in three set-based queries (totals with streaks, the weekly
+ * series, the member list) whatever the number of occurrences: rows are aggregated where they live.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class FollowThroughService {
+
+    static final Map<String, Duration> WINDOWS = Map.of(
+            "7d",
+            Duration.ofDays(7),
+            "30d",
+            Duration.ofDays(30),
+            "90d",
+            Duration.ofDays(90),
+            "365d",
+            Duration.ofDays(365));
+
+    /**
+     * Counts, acknowledged misses, and streaks of kept occurrences (renegotiated and cancelled ones neither break nor
+     * extend a streak): islands of equal outcome are numbered by the difference of two row numbers.
+     */
+    private static final String TOTALS = """
+            with window_rows as (
+                select o.promiser_id, o.status, o.due_at, o.id, o.missed_at, o.acknowledged_at
+                from occurrence o
+                where o.partnership_id = ?1 and o.promiser_id is not null and o.due_at >= ?2 and o.due_at < ?3
+            ),
+            decided as (
+                select promiser_id, status, due_at,
+                       row_number() over (partition by promiser_id order by due_at, id)
+                     - row_number() over (partition by promiser_id, status order by due_at, id) as island
+                from window_rows where status in ('kept', 'missed')
+            ),
+            islands as (
+                select promiser_id, status, island, count(*) as length, max(due_at) as last_due
+                from decided group by promiser_id, status, island
+            ),
+            streaks as (
+                select promiser_id,
+                       coalesce(max(length) filter (where status = 'kept'), 0) as longest,
+                       coalesce((array_agg(case when status = 'kept' then length else 0 end order by last_due desc))[1], 0)
+                           as current
+                from islands group by promiser_id
+            )
+            select w.promiser_id,
+                   count(*) filter (where w.status = 'kept'),
+                   count(*) filter (where w.status = 'missed'),
+                   count(*) filter (where w.status = 'renegotiated'),
+                   count(*) filter (where w.status = 'cancelled'),
+                   count(*) filter (where w.status = 'missed' and w.acknowledged_at is not null
+                                    and w.acknowledged_at <= coalesce(w.missed_at, w.due_at) + interval '24 hours'),
+                   coalesce(max(s.current), 0),
+                   coalesce(max(s.longest), 0)
+            from window_rows w left join streaks s on s.promiser_id = w.promiser_id
+            group by w.promiser_id""";
+
+    /** Kept / missed / renegotiated per member and week, the week starting on Monday in the member's own zone. */
+    private static final String WEEKS = """
+            select o.promiser_id,
+                   date_trunc('week', o.due_at at time zone a.time_zone)::date as week_start,
+                   count(*) filter (where o.status = 'kept'),
+                   count(*) filter (where o.status = 'missed'),
+                   count(*) filter (where o.status = 'renegotiated')
+            from occurrence o join account a on a.id = o.promiser_id
+            where o.partnership_id = ?1 and o.due_at >= ?2 and o.due_at < ?3
+            group by o.promiser_id, week_start
+            order by o.promiser_id, week_start""";
+
+    private static final String MEMBERS = """
+            select a.id, a.display_name, a.time_zone from partnership_member m join account a on a.id = m.account_id
+            where m.partnership_id = ?1 order by m.joined_at, m.id""";
+
+    private final PartnershipAccess access;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public FollowThroughService(PartnershipAccess access, EntityManager entityManager, Clock clock) {
+        this.access = access;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    public FollowThrough compute(UUID accountId, UUID partnershipId, String window) {
+        Duration length = WINDOWS.get(window == null ? "30d" : window);
+        if (length == null) {
+            throw ProblemException.invalidField("window", "must be one of 7d, 30d, 90d, 365d");
+        }
+        access.requireMember(accountId, partnershipId);
+        Instant to = clock.instant();
+        Instant from = to.minus(length);
+        Map<UUID, Object[]> totals = new LinkedHashMap<>();
+        for (Object[] row : rows(TOTALS, partnershipId, from, to)) {
+            totals.put((UUID) row[0], row);
+        }
+        Map<UUID, List<FollowThrough.Week>> weeks = new LinkedHashMap<>();
+        for (Object[] row : rows(WEEKS, partnershipId, from, to)) {
+            int kept = count(row[2]);
+            int missed = count(row[3]);
+            weeks.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
+                    .add(new FollowThrough.Week(
+                            localDate(row[1]), kept, missed, count(row[4]), FollowThrough.rate(kept, missed)));
+        }
+        List<FollowThrough.Member> members = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> people = entityManager
+                .createNativeQuery(MEMBERS)
+                .setParameter(1, partnershipId)
+                .getResultList();
+        for (Object[] person : people) {
+            UUID id = (UUID) person[0];
+            Object[] t = totals.get(id);
+            int kept = t == null ? 0 : count(t[1]);
+            int missed = t == null ? 0 : count(t[2]);
+            int acknowledged = t == null ? 0 : count(t[5]);
+            members.add(new FollowThrough.Member(
+                    id,
+                    (String) person[1],
+                    kept,
+                    missed,
+                    t == null ? 0 : count(t[3]),
+                    t == null ? 0 : count(t[4]),
+                    FollowThrough.rate(kept, missed),
+                    t == null ? 0 : count(t[6]),
+                    t == null ? 0 : count(t[7]),
+                    acknowledged,
+                    missed == 0 ? null : (double) acknowledged / missed,
+                    everyWeek(weeks.getOrDefault(id, List.of()), java.time.ZoneId.of((String) person[2]), from, to)));
+        }
+        return new FollowThrough(window == null ? "30d" : window, from, to, members);
+    }
+
+    /** One entry per week overlapping the window (Monday-based in the member's zone), empty weeks as zeros. */
+    private static List<FollowThrough.Week> everyWeek(
+            List<FollowThrough.Week> counted, java.time.ZoneId zone, Instant from, Instant to) {
+        Map<java.time.LocalDate, FollowThrough.Week> byStart = new LinkedHashMap<>();
+        counted.forEach(week -> byStart.put(week.weekStart(), week));
+        List<FollowThrough.Week> all = new ArrayList<>();
+        java.time.LocalDate last = to.atZone(zone).toLocalDate();
+        for (java.time.LocalDate monday = from.atZone(zone).toLocalDate().with(java.time.DayOfWeek.MONDAY);
+                !monday.isAfter(last);
+                monday = monday.plusWeeks(1)) {
+            all.add(byStart.getOrDefault(monday, new FollowThrough.Week(monday, 0, 0, 0, null)));
+        }
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, UUID partnershipId, Instant from, Instant to) {
+        return entityManager
+                .createNativeQuery(sql)
+                .setParameter(1, partnershipId)
+                .setParameter(2, from)
+                .setParameter(3, to)
+                .getResultList();
+    }
+
+    private static int count(Object value) {
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    private static java.time.LocalDate localDate(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : (java.time.LocalDate) value;
+    }
+}

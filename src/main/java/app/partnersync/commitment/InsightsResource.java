@@ -1,0 +1,33 @@
+package app.partnersync.commitment;
+
+import app.partnersync.auth.Caller;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+
+/** Reliability insights of a partnership: {@code /v1/partnerships/{partnershipId}/insights}. */
+@Path("/v1/partnerships/{partnershipId}/insights")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class InsightsResource {
+
+    private final FollowThroughService followThrough;
+    private final Caller caller;
+
+    public InsightsResource(FollowThroughService followThrough, Caller caller) {
+        this.followThrough = followThrough;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/follow-through")
+    public FollowThrough getFollowThrough(
+            @PathParam("partnershipId") UUID partnershipId, @QueryParam("window") String window) {
+        return followThrough.compute(caller.accountId(), partnershipId, window);
+    }
+}

@@ -1,0 +1,83 @@
+package app.partnersync.commitment;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** One due instance of a commitment for one promiser, and what became of it. */
+@Entity
+@Table(name = "occurrence")
+public class Occurrence extends PanacheEntityBase {
+
+    public static final String OPEN = "open";
+    public static final String KEPT = "kept";
+    public static final String MISSED = "missed";
+    public static final String RENEGOTIATED = "renegotiated";
+    public static final String CANCELLED = "cancelled";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "partnership_id", nullable = false)
+    public UUID partnershipId;
+
+    @Column(name = "commitment_id", nullable = false)
+    public UUID commitmentId;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    @Column(name = "due_at", nullable = false)
+    public Instant dueAt;
+
+    @Column(name = "promiser_id")
+    public UUID promiserId;
+
+    @Column(nullable = false)
+    public String status;
+
+    public String note;
+
+    public String reason;
+
+    @Column(name = "moved_to")
+    public Instant movedTo;
+
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+
+    @Column(name = "missed_at")
+    public Instant missedAt;
+
+    public String confirmation;
+
+    @Column(name = "confirmed_by")
+    public UUID confirmedBy;
+
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    @Column(name = "confirmation_note")
+    public String confirmationNote;
+
+    @Column(name = "ack_what")
+    public String ackWhat;
+
+    @Column(name = "ack_prevention")
+    public String ackPrevention;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "reminder_sent_at")
+    public Instant reminderSentAt;
+
+    @Version
+    public long version;
+}

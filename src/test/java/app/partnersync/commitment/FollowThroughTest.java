@@ -1,0 +1,157 @@
+package app.partnersync.commitment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.partnersync.support.Api;
+import app.partnersync.support.Pairs;
+import app.partnersync.support.SignedIn;
+import app.partnersync.support.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Follow-through on a small history worked out by hand. */
+@QuarkusTest
+class FollowThroughTest {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void countsRateStreaksAndOwnedMissesMatchAHandComputedExample() {
+        Pairs.Pair pair = Pairs.aPartnership();
+        SignedIn ann = pair.inviter();
+        SignedIn ben = pair.invitee();
+        Instant start = clock.instant().plus(Duration.ofMinutes(1));
+        // Ann, in due order: kept, kept, missed, kept, kept, kept, renegotiated, cancelled.
+        List<String> annOutcomes =
+                List.of("kept", "kept", "missed", "kept", "kept", "kept", "renegotiated", "cancelled");
+        List<String> annPaths = new ArrayList<>();
+        for (int i = 0; i < annOutcomes.size(); i++) {
+            Instant due = start.plus(Duration.ofMinutes(10L * (i + 1)));
+            annPaths.add(OccurrenceTest.outcomePath(
+                    pair, Commitments.oneOff(pair, ann, due, Map.of()).getString("id"), due));
+        }
+        // Ben: two misses, one owned within a day and one only after 25 hours.
+        List<String> benPaths = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Instant due = start.plus(Duration.ofMinutes(5L + 10L * i));
+            benPaths.add(OccurrenceTest.outcomePath(
+                    pair, Commitments.oneOff(pair, ben, due, Map.of()).getString("id"), due));
+        }
+        // Renegotiating happens before the due time; the rest once everything is due.
+        Api.as(ann)
+                .body(Map.of("outcome", "renegotiated", "reason", "Late train"))
+                .when()
+                .post(annPaths.get(6) + "/outcome")
+                .then()
+                .statusCode(200);
+        clock.advance(Duration.ofHours(2));
+        for (int i = 0; i < annOutcomes.size(); i++) {
+            if (i != 6) {
+                Api.as(ann)
+                        .body(Map.of("outcome", annOutcomes.get(i)))
+                        .when()
+                        .post(annPaths.get(i) + "/outcome")
+                        .then()
+                        .statusCode(200);
+            }
+        }
+        for (String path : benPaths) {
+            Api.as(ben)
+                    .body(Map.of("outcome", "missed"))
+                    .when()
+                    .post(path + "/outcome")
+                    .then()
+                    .statusCode(200);
+        }
+        Map<String, Object> sorry = Map.of("whatHappened", "Overslept", "prevention", "Earlier night");
+        clock.advance(Duration.ofHours(1));
+        Api.as(ben)
+                .body(sorry)
+                .when()
+                .post(benPaths.get(0) + "/acknowledgement")
+                .then()
+                .statusCode(200);
+        clock.advance(Duration.ofHours(25));
+        Api.as(ben)
+                .body(sorry)
+                .when()
+                .post(benPaths.get(1) + "/acknowledgement")
+                .then()
+                .statusCode(200);
+
+        JsonPath insights = Api.as(ben)
+                .queryParam("window", "30d")
+                .when()
+                .get("/v1/partnerships/{p}/insights/follow-through", pair.partnershipId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertEquals("30d", insights.getString("window"));
+        Map<String, Object> a = insights.getMap("members[0]");
+        assertEquals(ann.accountId().toString(), a.get("accountId"));
+        assertEquals(5, a.get("kept"));
+        assertEquals(1, a.get("missed"));
+        assertEquals(1, a.get("renegotiated"));
+        assertEquals(1, a.get("cancelled"));
+        assertEquals(5.0 / 6.0, ((Number) a.get("rate")).doubleValue(), 1e-6);
+        assertEquals(3, a.get("longestStreak"));
+        assertEquals(3, a.get("currentStreak"), "renegotiated and cancelled neither break nor extend the streak");
+        assertEquals(0, a.get("missesAcknowledgedWithin24h"));
+        assertEquals(0.0, ((Number) a.get("acknowledgedShare")).doubleValue(), 1e-6);
+
+        Map<String, Object> b = insights.getMap("members[1]");
+        assertEquals(0, b.get("kept"));
+        assertEquals(2, b.get("missed"));
+        assertEquals(0.0, ((Number) b.get("rate")).doubleValue(), 1e-6);
+        assertEquals(0, b.get("currentStreak"));
+        assertEquals(1, b.get("missesAcknowledgedWithin24h"));
+        assertEquals(0.5, ((Number) b.get("acknowledgedShare")).doubleValue(), 1e-6);
+
+        List<Map<String, Object>> weeks = insights.getList("members[0].weeks");
+        assertTrue(weeks.size() >= 5, "a row for every week of the window: " + weeks.size());
+        int keptInWeeks = weeks.stream().mapToInt(w -> (Integer) w.get("kept")).sum();
+        assertEquals(5, keptInWeeks);
+    }
+
+    @Test
+    void anEmptyWindowHasNoRateRatherThanZero() {
+        Pairs.Pair pair = Pairs.aPartnership();
+        JsonPath insights = Api.as(pair.inviter())
+                .queryParam("window", "7d")
+                .when()
+                .get("/v1/partnerships/{p}/insights/follow-through", pair.partnershipId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertEquals(2, insights.getList("members").size());
+        assertNull(insights.get("members[0].rate"));
+        assertEquals(0, insights.getInt("members[0].kept"));
+        Api.invalid()
+                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+                .queryParam("window", "2d")
+                .when()
+                .get("/v1/partnerships/{p}/insights/follow-through", pair.partnershipId())
+                .then()
+                .statusCode(400);
+    }
+}
