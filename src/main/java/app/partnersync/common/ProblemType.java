@@ -22,6 +22,7 @@ public enum ProblemType {
     ALREADY_PARTNERS("already-partners", 409, "Already partners"),
     PARTNERSHIP_LIMIT("partnership-limit", 409, "Partnership limit reached"),
     PARTNERSHIP_ENDED("partnership-ended", 409, "Partnership ended"),
+    CHECK_IN_CLOSED("check-in-closed", 409, "Check-in closed"),
     OUTCOME_CONFLICT("outcome-conflict", 409, "Outcome conflict"),
     ID_TAKEN("id-taken", 409, "Id taken"),
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409, "Idempotency key in use"),

@@ -63,6 +63,7 @@ class AccountDataTest {
                         "formatVersion",
                         "exportedAt",
                         "account",
+                        "checkIns",
                         "commitments",
                         "invitations",
                         "occurrences",

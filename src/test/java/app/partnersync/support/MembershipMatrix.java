@@ -38,10 +38,28 @@ public final class MembershipMatrix {
      * Makes a valid value of a path parameter (other than partnershipId) inside a fresh pair's partnership. Several
      * parameters of one path share one fixture record: {dueDate} names the occurrence of the {commitmentId} fixture.
      */
-    static final Map<String, Function<Pairs.Pair, String>> FIXTURES =
-            Map.of("commitmentId", MembershipMatrix::commitmentOf, "dueDate", pair -> FIXTURE_DUE_AT.substring(0, 10));
+    static final Map<String, Function<Pairs.Pair, String>> FIXTURES = Map.of(
+            "commitmentId", MembershipMatrix::commitmentOf,
+            "dueDate", pair -> FIXTURE_DUE_AT.substring(0, 10),
+            "checkInId", MembershipMatrix::checkInOf);
 
     private static final Map<UUID, String> COMMITMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final Map<UUID, String> CHECK_INS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One open ad hoc check-in per pair. */
+    private static String checkInOf(Pairs.Pair pair) {
+        return CHECK_INS.computeIfAbsent(
+                pair.partnershipId(),
+                id -> Api.as(pair.inviter())
+                        .body(Map.of("kind", "ad_hoc"))
+                        .when()
+                        .post("/v1/partnerships/{id}/check-ins", id)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
+    }
 
     /** One commitment per pair, promised by both members, due once at {@link #FIXTURE_DUE_AT}. */
     private static String commitmentOf(Pairs.Pair pair) {

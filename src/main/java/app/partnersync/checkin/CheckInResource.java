@@ -1,0 +1,101 @@
+package app.partnersync.checkin;
+
+import app.partnersync.auth.Caller;
+import app.partnersync.common.Page;
+import app.partnersync.common.PageRequest;
+import app.partnersync.common.ProblemException;
+import app.partnersync.common.Versions;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+
+/** Check-ins of a partnership and the caller's entry: {@code /v1/partnerships/{partnershipId}/check-ins}. */
+@Path("/v1/partnerships/{partnershipId}/check-ins")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CheckInResource {
+
+    private static final Set<String> STATUSES = Set.of(CheckIn.OPEN, CheckIn.COMPLETED, CheckIn.CLOSED);
+    private static final Set<String> KINDS = Set.of("weekly", "monthly", "repair", "ad_hoc");
+
+    private final CheckInService checkIns;
+    private final Caller caller;
+
+    public CheckInResource(CheckInService checkIns, Caller caller) {
+        this.checkIns = checkIns;
+        this.caller = caller;
+    }
+
+    @GET
+    public Page<CheckInView> listCheckIns(
+            @PathParam("partnershipId") UUID partnershipId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("status") String status,
+            @QueryParam("kind") String kind) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw ProblemException.invalidField("status", "must be one of open, completed, closed");
+        }
+        if (kind != null && !KINDS.contains(kind)) {
+            throw ProblemException.invalidField("kind", "must be one of weekly, monthly, repair, ad_hoc");
+        }
+        return checkIns.list(caller.accountId(), partnershipId, status, kind, PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    public Response startCheckIn(
+            @PathParam("partnershipId") UUID partnershipId, @NotNull @Valid CreateCheckInRequest body) {
+        CheckInService.Started started = checkIns.start(caller.accountId(), partnershipId, body);
+        CheckInView checkIn = started.checkIn();
+        Response.ResponseBuilder response = started.created()
+                ? Response.created(URI.create("/v1/partnerships/" + partnershipId + "/check-ins/" + checkIn.id()))
+                : Response.ok();
+        return response.tag(Versions.tag(checkIn.version())).entity(checkIn).build();
+    }
+
+    @GET
+    @Path("/{checkInId}")
+    public Response getCheckIn(
+            @PathParam("partnershipId") UUID partnershipId,
+            @PathParam("checkInId") UUID checkInId,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        CheckInView checkIn = checkIns.get(caller.accountId(), partnershipId, checkInId);
+        return Versions.read(ifNoneMatch, checkIn.version(), checkIn);
+    }
+
+    @POST
+    @Path("/{checkInId}/close")
+    public Response closeCheckIn(
+            @PathParam("partnershipId") UUID partnershipId,
+            @PathParam("checkInId") UUID checkInId,
+            @HeaderParam("If-Match") String ifMatch) {
+        CheckInView checkIn = checkIns.close(caller.accountId(), partnershipId, checkInId, ifMatch);
+        return Versions.written(checkIn.version(), checkIn);
+    }
+
+    @PUT
+    @Path("/{checkInId}/entries/me")
+    public Response putMyEntry(
+            @PathParam("partnershipId") UUID partnershipId,
+            @PathParam("checkInId") UUID checkInId,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid EntryInput body) {
+        CheckInView checkIn = checkIns.putEntry(caller.accountId(), partnershipId, checkInId, body, ifMatch);
+        return Versions.written(checkIn.version(), checkIn);
+    }
+}

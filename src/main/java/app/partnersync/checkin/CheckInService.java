@@ -1,0 +1,328 @@
+package app.partnersync.checkin;
+
+import app.partnersync.common.KeysetCursor;
+import app.partnersync.common.Page;
+import app.partnersync.common.PageRequest;
+import app.partnersync.common.ProblemException;
+import app.partnersync.common.ProblemType;
+import app.partnersync.common.Versions;
+import app.partnersync.partnership.PartnershipAccess;
+import app.partnersync.sync.ChangeLog;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Starts, lists, closes check-ins and writes entries; every view of an entry goes through {@link CheckInView}. */
+@ApplicationScoped
+@Transactional
+public class CheckInService {
+
+    /** Sync type name of check-ins. */
+    public static final String SYNC_TYPE = "check_in";
+
+    private final PartnershipAccess access;
+    private final ChangeLog changes;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public CheckInService(PartnershipAccess access, ChangeLog changes, EntityManager entityManager, Clock clock) {
+        this.access = access;
+        this.changes = changes;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** A started check-in and whether this call created it (false: the scheduled one existed already). */
+    public record Started(CheckInView checkIn, boolean created) {}
+
+    public Started start(UUID accountId, UUID partnershipId, CreateCheckInRequest request) {
+        access.requireWritable(accountId, partnershipId);
+        UUID id = request.id() == null ? UUID.randomUUID() : request.id();
+        if (CheckIn.count("id", id) > 0) {
+            throw new ProblemException(
+                    ProblemType.ID_TAKEN, "A record with this id exists already; choose another id.");
+        }
+        Instant now = clock.instant();
+        // One insert decides between two members starting the same scheduled check-in at the same moment.
+        int inserted = entityManager
+                .createNativeQuery(
+                        "insert into check_in (id, partnership_id, kind, scheduled_for, status, started_by,"
+                                + " started_at, created_at, updated_at) values (?1, ?2, ?3, ?4, 'open', ?5, ?6, ?6, ?6)"
+                                + " on conflict (partnership_id, kind, scheduled_for) where scheduled_for is not null do nothing")
+                .setParameter(1, id)
+                .setParameter(2, partnershipId)
+                .setParameter(3, request.kind().name())
+                .setParameter(4, request.scheduledFor())
+                .setParameter(5, accountId)
+                .setParameter(6, now)
+                .executeUpdate();
+        if (inserted == 0) {
+            CheckIn existing = CheckIn.<CheckIn>find(
+                            "partnershipId = ?1 and kind = ?2 and scheduledFor = ?3",
+                            partnershipId,
+                            request.kind().name(),
+                            request.scheduledFor())
+                    .firstResult();
+            return new Started(view(existing, accountId), false);
+        }
+        CheckIn created = CheckIn.findById(id);
+        changes.upserted(SYNC_TYPE, id, created.version, ChangeLog.Scope.partnership(partnershipId));
+        return new Started(view(created, accountId), true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CheckInView get(UUID accountId, UUID partnershipId, UUID checkInId) {
+        access.requireMember(accountId, partnershipId);
+        return view(find(partnershipId, checkInId, LockModeType.NONE), accountId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CheckInView> list(UUID accountId, UUID partnershipId, String status, String kind, PageRequest page) {
+        access.requireMember(accountId, partnershipId);
+        StringBuilder query = new StringBuilder("partnershipId = :partnership");
+        Parameters parameters = Parameters.with("partnership", partnershipId);
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters = parameters.and("status", status);
+        }
+        if (kind != null) {
+            query.append(" and kind = :kind");
+            parameters = parameters.and("kind", kind);
+        }
+        KeysetCursor after = page.after();
+        if (after != null) {
+            query.append(" and ").append(KeysetCursor.after("createdAt", "id"));
+            parameters = after.bind(parameters);
+        }
+        query.append(" order by createdAt desc, id desc");
+        // range() is inclusive: it fetches limit + 1 rows.
+        List<CheckIn> rows = CheckIn.<CheckIn>find(query.toString(), parameters)
+                .range(0, page.limit())
+                .list();
+        return Page.of(rows, page.limit(), c -> new KeysetCursor(c.createdAt, c.id), shown -> views(shown, accountId));
+    }
+
+    /** Either member closes an open check-in: its entries are unsealed (shared fields only, for the partner). */
+    public CheckInView close(UUID accountId, UUID partnershipId, UUID checkInId, String ifMatch) {
+        access.requireWritable(accountId, partnershipId);
+        CheckIn checkIn = find(partnershipId, checkInId, LockModeType.PESSIMISTIC_WRITE);
+        Versions.requireMatch(ifMatch, checkIn.version, view(checkIn, accountId));
+        if (!checkIn.isSealed()) {
+            throw closed("This check-in is already " + checkIn.status + ".");
+        }
+        Instant now = clock.instant();
+        checkIn.status = CheckIn.CLOSED;
+        checkIn.closedAt = now;
+        checkIn.updatedAt = now;
+        return announce(checkIn, accountId);
+    }
+
+    /**
+     * Writes the caller's entry. While the check-in is open the entry is replaced whole; once it is completed or
+     * closed only the visibility of what was written may change (making a field private takes it from the partner).
+     */
+    public CheckInView putEntry(UUID accountId, UUID partnershipId, UUID checkInId, EntryInput input, String ifMatch) {
+        access.requireWritable(accountId, partnershipId);
+        CheckIn checkIn = find(partnershipId, checkInId, LockModeType.PESSIMISTIC_WRITE);
+        Versions.requireMatch(ifMatch, checkIn.version, view(checkIn, accountId));
+        Instant now = clock.instant();
+        Entry entry = Entry.<Entry>find("checkInId = ?1 and authorId = ?2", checkInId, accountId)
+                .firstResultOptional()
+                .orElse(null);
+        if (!checkIn.isSealed()) {
+            if (entry == null || !sameAnswers(entry, input)) {
+                throw closed("This check-in is " + checkIn.status
+                        + "; only the visibility of what you wrote can still change.");
+            }
+            applyVisibility(entry, input);
+        } else {
+            if (entry == null) {
+                entry = new Entry();
+                entry.id = UUID.randomUUID();
+                entry.partnershipId = partnershipId;
+                entry.checkInId = checkInId;
+                entry.authorId = accountId;
+            }
+            replace(entry, input, now);
+            entry.persist();
+            Entry.flush();
+            long submitted = Entry.count("checkInId = ?1 and submittedAt is not null", checkInId);
+            if (submitted >= 2) {
+                checkIn.status = CheckIn.COMPLETED;
+            }
+        }
+        entry.updatedAt = now;
+        checkIn.updatedAt = now;
+        return announce(checkIn, accountId);
+    }
+
+    /** Check-ins among {@code ids} of the caller's partnerships, as the caller may see them (for the sync feed). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CheckInView> visible(UUID accountId, Collection<UUID> ids) {
+        return views(
+                CheckIn.<CheckIn>list(
+                        "id in ?1 and partnershipId in (select m.partnershipId from PartnershipMember m"
+                                + " where m.accountId = ?2)",
+                        ids,
+                        accountId),
+                accountId);
+    }
+
+    /** The caller's check-ins in id order after {@code afterId}, for a sync snapshot. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CheckInView> byId(UUID accountId, UUID afterId, int limit) {
+        String query = "partnershipId in (select m.partnershipId from PartnershipMember m where m.accountId = ?1)"
+                + (afterId == null ? "" : " and id > ?2") + " order by id";
+        var found = afterId == null
+                ? CheckIn.<CheckIn>find(query, accountId)
+                : CheckIn.<CheckIn>find(query, accountId, afterId);
+        return views(found.range(0, limit - 1).list(), accountId);
+    }
+
+    /** Every check-in of the account's partnerships as the account may see it, for its export. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CheckInView> all(UUID accountId) {
+        return views(
+                CheckIn.<CheckIn>list(
+                        "partnershipId in (select m.partnershipId from PartnershipMember m"
+                                + " where m.accountId = ?1) order by createdAt, id",
+                        accountId),
+                accountId);
+    }
+
+    /**
+     * On account deletion: the person's private answers are erased outright; what they shared stays with the partner,
+     * no longer linked to them.
+     */
+    public void erase(UUID accountId) {
+        List<Entry> entries = Entry.list("authorId", accountId);
+        for (Entry e : entries) {
+            e.mood = e.moodShared ? e.mood : null;
+            e.safety = e.safetyShared ? e.safety : null;
+            e.connection = e.connectionShared ? e.connection : null;
+            e.gratitude = e.gratitudeShared ? e.gratitude : null;
+            e.needs = e.needsShared ? e.needs : null;
+            e.whatWorks = e.whatWorksShared ? e.whatWorks : null;
+            e.whatToAdjust = e.whatToAdjustShared ? e.whatToAdjust : null;
+            e.authorId = null;
+        }
+        Entry.flush();
+        for (CheckIn checkIn : CheckIn.<CheckIn>list(
+                "startedBy = ?1 or id in ?2",
+                accountId,
+                entries.isEmpty()
+                        ? List.of(UUID.randomUUID())
+                        : entries.stream().map(e -> e.checkInId).toList())) {
+            if (accountId.equals(checkIn.startedBy)) {
+                checkIn.startedBy = null;
+            }
+            checkIn.updatedAt = clock.instant();
+            CheckIn.flush();
+            changes.upserted(
+                    SYNC_TYPE, checkIn.id, checkIn.version, ChangeLog.Scope.partnership(checkIn.partnershipId));
+        }
+    }
+
+    private CheckInView announce(CheckIn checkIn, UUID viewer) {
+        CheckIn.flush();
+        changes.upserted(SYNC_TYPE, checkIn.id, checkIn.version, ChangeLog.Scope.partnership(checkIn.partnershipId));
+        return view(checkIn, viewer);
+    }
+
+    private CheckIn find(UUID partnershipId, UUID checkInId, LockModeType lock) {
+        return CheckIn.<CheckIn>find("id = ?1 and partnershipId = ?2", checkInId, partnershipId)
+                .withLock(lock)
+                .<CheckIn>firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("The check-in"));
+    }
+
+    private CheckInView view(CheckIn checkIn, UUID viewer) {
+        return views(List.of(checkIn), viewer).get(0);
+    }
+
+    /** Views of check-ins with their entries, two queries for any number of check-ins. */
+    private List<CheckInView> views(List<CheckIn> checkIns, UUID viewer) {
+        if (checkIns.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<Entry>> entries = Entry.<Entry>list(
+                        "checkInId in ?1 order by updatedAt, id",
+                        checkIns.stream().map(c -> c.id).toList())
+                .stream()
+                .collect(Collectors.groupingBy(e -> e.checkInId));
+        return checkIns.stream()
+                .map(c -> CheckInView.of(c, entries.getOrDefault(c.id, List.of()), viewer))
+                .toList();
+    }
+
+    private static void replace(Entry e, EntryInput in, Instant now) {
+        e.mood = in.mood() == null ? null : in.mood().value().shortValue();
+        e.moodShared = in.mood() != null && in.mood().shared();
+        e.safety = in.safety() == null ? null : in.safety().value().shortValue();
+        e.safetyShared = in.safety() != null && in.safety().shared();
+        e.connection = in.connection() == null ? null : in.connection().value().shortValue();
+        e.connectionShared = in.connection() != null && in.connection().shared();
+        e.gratitude = in.gratitude() == null ? null : in.gratitude().text();
+        e.gratitudeShared = in.gratitude() != null && in.gratitude().shared();
+        e.needs = in.needs() == null ? null : in.needs().text();
+        e.needsShared = in.needs() != null && in.needs().shared();
+        e.whatWorks = in.whatWorks() == null ? null : in.whatWorks().text();
+        e.whatWorksShared = in.whatWorks() != null && in.whatWorks().shared();
+        e.whatToAdjust = in.whatToAdjust() == null ? null : in.whatToAdjust().text();
+        e.whatToAdjustShared = in.whatToAdjust() != null && in.whatToAdjust().shared();
+        if (Boolean.TRUE.equals(in.submitted())) {
+            e.submittedAt = e.submittedAt == null ? now : e.submittedAt;
+        } else {
+            e.submittedAt = null;
+        }
+        e.updatedAt = now;
+    }
+
+    private static boolean sameAnswers(Entry e, EntryInput in) {
+        return Objects.equals(
+                        e.mood == null ? null : e.mood.intValue(),
+                        in.mood() == null ? null : in.mood().value())
+                && Objects.equals(
+                        e.safety == null ? null : e.safety.intValue(),
+                        in.safety() == null ? null : in.safety().value())
+                && Objects.equals(
+                        e.connection == null ? null : e.connection.intValue(),
+                        in.connection() == null ? null : in.connection().value())
+                && Objects.equals(
+                        e.gratitude,
+                        in.gratitude() == null ? null : in.gratitude().text())
+                && Objects.equals(
+                        e.needs, in.needs() == null ? null : in.needs().text())
+                && Objects.equals(
+                        e.whatWorks,
+                        in.whatWorks() == null ? null : in.whatWorks().text())
+                && Objects.equals(
+                        e.whatToAdjust,
+                        in.whatToAdjust() == null ? null : in.whatToAdjust().text())
+                && Boolean.TRUE.equals(in.submitted()) == (e.submittedAt != null);
+    }
+
+    private static void applyVisibility(Entry e, EntryInput in) {
+        e.moodShared = in.mood() != null && in.mood().shared();
+        e.safetyShared = in.safety() != null && in.safety().shared();
+        e.connectionShared = in.connection() != null && in.connection().shared();
+        e.gratitudeShared = in.gratitude() != null && in.gratitude().shared();
+        e.needsShared = in.needs() != null && in.needs().shared();
+        e.whatWorksShared = in.whatWorks() != null && in.whatWorks().shared();
+        e.whatToAdjustShared = in.whatToAdjust() != null && in.whatToAdjust().shared();
+    }
+
+    private static ProblemException closed(String detail) {
+        return new ProblemException(ProblemType.CHECK_IN_CLOSED, detail);
+    }
+}

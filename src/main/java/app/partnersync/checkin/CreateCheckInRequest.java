@@ -1,0 +1,17 @@
+package app.partnersync.checkin;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Body of starting a check-in: ad hoc, or the one scheduled for a given start. */
+public record CreateCheckInRequest(UUID id, @NotNull Kind kind, Instant scheduledFor) {
+
+    /** What kind of conversation it is. */
+    public enum Kind {
+        weekly,
+        monthly,
+        repair,
+        ad_hoc
+    }
+}
