@@ -283,9 +283,20 @@ class CheckInPrivacyTest {
                 .jsonPath();
     }
 
+    /** Everything a full sync from scratch hands {@code who}, as text. */
     private static String fullSync(SignedIn who) {
+        return pullAll(who, null)[1];
+    }
+
+    /** The cursor after a full sync from scratch. */
+    private static String syncCursor(SignedIn who) {
+        return pullAll(who, null)[0];
+    }
+
+    /** Pulls until nothing more is waiting: {next cursor, all pages as text}. */
+    private static String[] pullAll(SignedIn who, String from) {
         StringBuilder all = new StringBuilder();
-        String cursor = null;
+        String cursor = from;
         for (int i = 0; i < 50; i++) {
             var request = Api.as(who);
             if (cursor != null) {
@@ -300,28 +311,7 @@ class CheckInPrivacyTest {
             all.append(page.prettify());
             cursor = page.getString("nextCursor");
             if (!page.getBoolean("hasMore")) {
-                break;
-            }
-        }
-        return all.toString();
-    }
-
-    private static String syncCursor(SignedIn who) {
-        String cursor = null;
-        for (int i = 0; i < 50; i++) {
-            var request = Api.as(who);
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.when()
-                    .get("/v1/sync")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            cursor = page.getString("nextCursor");
-            if (!page.getBoolean("hasMore")) {
-                return cursor;
+                return new String[] {cursor, all.toString()};
             }
         }
         throw new AssertionError("sync did not settle");
