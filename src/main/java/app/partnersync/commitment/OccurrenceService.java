@@ -191,6 +191,9 @@ public class OccurrenceService {
                         + " where c.id = o.commitment_id and o.status = 'open' and o.reminder_sent_at is null"
                         + " and c.reminder_minutes is not null and c.status = 'active'"
                         + " and o.due_at - make_interval(mins => c.reminder_minutes) <= ?1 and o.due_at > ?1"
+                        // A cool-off pause holds the partnership's reminders back until it ends.
+                        + " and not exists (select 1 from moment m where m.partnership_id = o.partnership_id"
+                        + " and m.kind = 'cool_off' and m.ends_at > ?1)"
                         + " returning o.partnership_id, o.commitment_id, o.id, o.due_at, c.title, o.promiser_id")
                 .setParameter(1, now)
                 .getResultList();

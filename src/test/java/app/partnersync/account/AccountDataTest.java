@@ -66,6 +66,7 @@ class AccountDataTest {
                         "checkIns",
                         "commitments",
                         "invitations",
+                        "moments",
                         "occurrences",
                         "partnerships",
                         "sessions"),

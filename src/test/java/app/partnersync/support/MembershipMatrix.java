@@ -41,11 +41,24 @@ public final class MembershipMatrix {
     static final Map<String, Function<Pairs.Pair, String>> FIXTURES = Map.of(
             "commitmentId", MembershipMatrix::commitmentOf,
             "dueDate", pair -> FIXTURE_DUE_AT.substring(0, 10),
-            "checkInId", MembershipMatrix::checkInOf);
+            "checkInId", MembershipMatrix::checkInOf,
+            "momentId", MembershipMatrix::momentOf);
 
     private static final Map<UUID, String> COMMITMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Map<UUID, String> CHECK_INS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An appreciation in the pair's partnership. */
+    private static String momentOf(Pairs.Pair pair) {
+        return Api.as(pair.inviter())
+                .body(Map.of("kind", "appreciation", "message", "Matrix fixture"))
+                .when()
+                .post("/v1/partnerships/{id}/moments", pair.partnershipId())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
 
     /** One open ad hoc check-in per pair. */
     private static String checkInOf(Pairs.Pair pair) {

@@ -1,0 +1,73 @@
+package app.partnersync.moment;
+
+import app.partnersync.auth.Caller;
+import app.partnersync.common.Page;
+import app.partnersync.common.PageRequest;
+import app.partnersync.common.ProblemException;
+import app.partnersync.common.Versions;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+
+/** Moments of a partnership: {@code /v1/partnerships/{partnershipId}/moments}. */
+@Path("/v1/partnerships/{partnershipId}/moments")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MomentResource {
+
+    private static final Set<String> KINDS = Set.of("appreciation", "running_late", "cool_off");
+
+    private final MomentService moments;
+    private final Caller caller;
+
+    public MomentResource(MomentService moments, Caller caller) {
+        this.moments = moments;
+        this.caller = caller;
+    }
+
+    @GET
+    public Page<MomentView> listMoments(
+            @PathParam("partnershipId") UUID partnershipId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("kind") String kind) {
+        if (kind != null && !KINDS.contains(kind)) {
+            throw ProblemException.invalidField("kind", "must be one of appreciation, running_late, cool_off");
+        }
+        return moments.list(caller.accountId(), partnershipId, kind, PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    public Response createMoment(
+            @PathParam("partnershipId") UUID partnershipId, @NotNull @Valid CreateMomentRequest body) {
+        MomentView created = moments.create(caller.accountId(), partnershipId, body);
+        return Response.created(URI.create("/v1/partnerships/" + partnershipId + "/moments/" + created.id()))
+                .tag(Versions.tag(created.version()))
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @Path("/{momentId}")
+    public Response getMoment(
+            @PathParam("partnershipId") UUID partnershipId,
+            @PathParam("momentId") UUID momentId,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        MomentView moment = moments.get(caller.accountId(), partnershipId, momentId);
+        return Versions.read(ifNoneMatch, moment.version(), moment);
+    }
+}

@@ -1,0 +1,194 @@
+package app.partnersync.moment;
+
+import app.partnersync.commitment.OccurrenceService;
+import app.partnersync.commitment.OutcomeInput;
+import app.partnersync.common.KeysetCursor;
+import app.partnersync.common.Page;
+import app.partnersync.common.PageRequest;
+import app.partnersync.common.ProblemException;
+import app.partnersync.common.ProblemType;
+import app.partnersync.partnership.PartnershipAccess;
+import app.partnersync.sync.ChangeLog;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** Records and lists moments; a running-late notice may renegotiate the author's occurrence in the same stroke. */
+@ApplicationScoped
+@Transactional
+public class MomentService {
+
+    /** Sync type name of moments. */
+    public static final String SYNC_TYPE = "moment";
+
+    static final int DEFAULT_COOL_OFF_MINUTES = 10;
+
+    private final PartnershipAccess access;
+    private final OccurrenceService occurrences;
+    private final ChangeLog changes;
+    private final Clock clock;
+
+    public MomentService(PartnershipAccess access, OccurrenceService occurrences, ChangeLog changes, Clock clock) {
+        this.access = access;
+        this.occurrences = occurrences;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public MomentView create(UUID accountId, UUID partnershipId, CreateMomentRequest request) {
+        access.requireWritable(accountId, partnershipId);
+        UUID id = request.id() == null ? UUID.randomUUID() : request.id();
+        if (Moment.count("id", id) > 0) {
+            throw new ProblemException(
+                    ProblemType.ID_TAKEN, "A record with this id exists already; choose another id.");
+        }
+        Instant now = clock.instant();
+        Moment moment = new Moment();
+        moment.id = id;
+        moment.partnershipId = partnershipId;
+        moment.kind = request.kind().name();
+        moment.authorId = accountId;
+        moment.message = request.message();
+        moment.createdAt = now;
+        switch (request.kind()) {
+            case appreciation -> {
+                require(request.message() != null, "message", "is required for an appreciation");
+                forbid(request.arrivalAt(), "arrivalAt", request.kind());
+                forbid(request.occurrence(), "occurrence", request.kind());
+                forbid(request.minutes(), "minutes", request.kind());
+            }
+            case running_late -> {
+                require(
+                        request.arrivalAt() != null,
+                        "arrivalAt",
+                        "is required when running late: the new arrival time");
+                forbid(request.minutes(), "minutes", request.kind());
+                moment.arrivalAt = request.arrivalAt();
+                if (request.occurrence() != null) {
+                    // Saying so before the due time is renegotiating, not missing ("texting when running late").
+                    occurrences.recordOutcome(
+                            accountId,
+                            partnershipId,
+                            request.occurrence().commitmentId(),
+                            request.occurrence().dueDate(),
+                            new OutcomeInput(
+                                    OutcomeInput.Outcome.renegotiated,
+                                    null,
+                                    request.message() == null ? "Running late" : request.message(),
+                                    request.arrivalAt()));
+                    moment.commitmentId = request.occurrence().commitmentId();
+                    moment.dueDate = request.occurrence().dueDate();
+                }
+            }
+            case cool_off -> {
+                forbid(request.arrivalAt(), "arrivalAt", request.kind());
+                forbid(request.occurrence(), "occurrence", request.kind());
+                int minutes = request.minutes() == null ? DEFAULT_COOL_OFF_MINUTES : request.minutes();
+                moment.endsAt = now.plus(Duration.ofMinutes(minutes));
+            }
+            default -> throw new IllegalStateException("unknown kind " + request.kind());
+        }
+        moment.persist();
+        Moment.flush();
+        changes.upserted(SYNC_TYPE, moment.id, moment.version, ChangeLog.Scope.partnership(partnershipId));
+        return MomentView.of(moment);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MomentView get(UUID accountId, UUID partnershipId, UUID momentId) {
+        access.requireMember(accountId, partnershipId);
+        return Moment.<Moment>find("id = ?1 and partnershipId = ?2", momentId, partnershipId)
+                .<Moment>firstResultOptional()
+                .map(MomentView::of)
+                .orElseThrow(() -> ProblemException.notFound("The moment"));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<MomentView> list(UUID accountId, UUID partnershipId, String kind, PageRequest page) {
+        access.requireMember(accountId, partnershipId);
+        StringBuilder query = new StringBuilder("partnershipId = :partnership");
+        Parameters parameters = Parameters.with("partnership", partnershipId);
+        if (kind != null) {
+            query.append(" and kind = :kind");
+            parameters = parameters.and("kind", kind);
+        }
+        KeysetCursor after = page.after();
+        if (after != null) {
+            query.append(" and ").append(KeysetCursor.after("createdAt", "id"));
+            parameters = after.bind(parameters);
+        }
+        query.append(" order by createdAt desc, id desc");
+        // range() is inclusive: it fetches limit + 1 rows.
+        List<Moment> rows = Moment.<Moment>find(query.toString(), parameters)
+                .range(0, page.limit())
+                .list();
+        return Page.of(
+                rows,
+                page.limit(),
+                m -> new KeysetCursor(m.createdAt, m.id),
+                shown -> shown.stream().map(MomentView::of).toList());
+    }
+
+    /** Moments among {@code ids} in the caller's partnerships (sync feed). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MomentView> visible(UUID accountId, Collection<UUID> ids) {
+        return Moment.<Moment>list(
+                        "id in ?1 and partnershipId in (select m.partnershipId from PartnershipMember m"
+                                + " where m.accountId = ?2)",
+                        ids,
+                        accountId)
+                .stream()
+                .map(MomentView::of)
+                .toList();
+    }
+
+    /** The caller's moments by id after {@code afterId} (sync snapshot). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MomentView> byId(UUID accountId, UUID afterId, int limit) {
+        String query = "partnershipId in (select m.partnershipId from PartnershipMember m where m.accountId = ?1)"
+                + (afterId == null ? "" : " and id > ?2") + " order by id";
+        var found = afterId == null
+                ? Moment.<Moment>find(query, accountId)
+                : Moment.<Moment>find(query, accountId, afterId);
+        return found.range(0, limit - 1).list().stream().map(MomentView::of).toList();
+    }
+
+    /** Every moment of the account's partnerships, for its export. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MomentView> all(UUID accountId) {
+        return Moment.<Moment>list(
+                        "partnershipId in (select m.partnershipId from PartnershipMember m"
+                                + " where m.accountId = ?1) order by createdAt, id",
+                        accountId)
+                .stream()
+                .map(MomentView::of)
+                .toList();
+    }
+
+    /** Moments stay with the partner as shared history, no longer linked to the deleted author. */
+    public void erase(UUID accountId) {
+        for (Moment moment : Moment.<Moment>list("authorId", accountId)) {
+            moment.authorId = null;
+            Moment.flush();
+            changes.upserted(SYNC_TYPE, moment.id, moment.version, ChangeLog.Scope.partnership(moment.partnershipId));
+        }
+    }
+
+    private static void require(boolean present, String field, String message) {
+        if (!present) {
+            throw ProblemException.invalidField(field, message);
+        }
+    }
+
+    private static void forbid(Object value, String field, CreateMomentRequest.Kind kind) {
+        if (value != null) {
+            throw ProblemException.invalidField(field, "does not apply to a " + kind + " moment");
+        }
+    }
+}
