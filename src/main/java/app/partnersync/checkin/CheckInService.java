@@ -15,7 +15,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -166,29 +165,6 @@ public class CheckInService {
         return announce(checkIn, accountId);
     }
 
-    /** Check-ins among {@code ids} of the caller's partnerships, as the caller may see them (for the sync feed). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CheckInView> visible(UUID accountId, Collection<UUID> ids) {
-        return views(
-                CheckIn.<CheckIn>list(
-                        "id in ?1 and partnershipId in (select m.partnershipId from PartnershipMember m"
-                                + " where m.accountId = ?2)",
-                        ids,
-                        accountId),
-                accountId);
-    }
-
-    /** The caller's check-ins in id order after {@code afterId}, for a sync snapshot. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CheckInView> byId(UUID accountId, UUID afterId, int limit) {
-        String query = "partnershipId in (select m.partnershipId from PartnershipMember m where m.accountId = ?1)"
-                + (afterId == null ? "" : " and id > ?2") + " order by id";
-        var found = afterId == null
-                ? CheckIn.<CheckIn>find(query, accountId)
-                : CheckIn.<CheckIn>find(query, accountId, afterId);
-        return views(found.range(0, limit - 1).list(), accountId);
-    }
-
     /** Every check-in of the account's partnerships as the account may see it, for its export. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CheckInView> all(UUID accountId) {
@@ -251,7 +227,7 @@ public class CheckInService {
     }
 
     /** Views of check-ins with their entries, two queries for any number of check-ins. */
-    private List<CheckInView> views(List<CheckIn> checkIns, UUID viewer) {
+    List<CheckInView> views(List<CheckIn> checkIns, UUID viewer) {
         if (checkIns.isEmpty()) {
             return List.of();
         }

@@ -2,15 +2,15 @@ package app.partnersync.checkin;
 
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.sync.PartnershipRecords;
 import app.partnersync.sync.SyncMutation;
 import app.partnersync.sync.SyncedType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Check-ins as synced records, each materialised for the caller through {@link CheckInView}: sealed entries stay
@@ -19,10 +19,16 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CheckInSync implements SyncedType {
 
-    private final CheckInService checkIns;
+    private final PartnershipRecords<CheckIn> records;
+    private final EntityManager entityManager;
 
-    public CheckInSync(CheckInService checkIns) {
-        this.checkIns = checkIns;
+    public CheckInSync(CheckInService checkIns, EntityManager entityManager) {
+        this.records = new PartnershipRecords<>(
+                CheckIn.class,
+                (rows, viewer) -> checkIns.views(rows, viewer).stream()
+                        .map(CheckInSync::versioned)
+                        .toList());
+        this.entityManager = entityManager;
     }
 
     @Override
@@ -32,16 +38,12 @@ public class CheckInSync implements SyncedType {
 
     @Override
     public Map<UUID, Versioned> load(Collection<UUID> ids, UUID accountId) {
-        return checkIns.visible(accountId, ids).stream()
-                .map(CheckInSync::versioned)
-                .collect(Collectors.toMap(Versioned::id, Function.identity()));
+        return records.load(entityManager, ids, accountId);
     }
 
     @Override
     public List<Versioned> snapshot(UUID accountId, UUID afterId, int limit) {
-        return checkIns.byId(accountId, afterId, limit).stream()
-                .map(CheckInSync::versioned)
-                .toList();
+        return records.snapshot(entityManager, accountId, afterId, limit);
     }
 
     @Override

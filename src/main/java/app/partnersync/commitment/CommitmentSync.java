@@ -4,6 +4,7 @@ import app.partnersync.common.Problem;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.partnership.PartnershipAccess;
+import app.partnersync.sync.PartnershipRecords;
 import app.partnersync.sync.SyncMutation;
 import app.partnersync.sync.SyncedType;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,6 +2,7 @@ package app.partnersync.commitment;
 
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.sync.PartnershipRecords;
 import app.partnersync.sync.SyncMutation;
 import app.partnersync.sync.SyncedType;
 import jakarta.enterprise.context.ApplicationScoped;

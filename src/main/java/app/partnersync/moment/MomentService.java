@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -133,30 +132,6 @@ public class MomentService {
                 page.limit(),
                 m -> new KeysetCursor(m.createdAt, m.id),
                 shown -> shown.stream().map(MomentView::of).toList());
-    }
-
-    /** Moments among {@code ids} in the caller's partnerships (sync feed). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<MomentView> visible(UUID accountId, Collection<UUID> ids) {
-        return Moment.<Moment>list(
-                        "id in ?1 and partnershipId in (select m.partnershipId from PartnershipMember m"
-                                + " where m.accountId = ?2)",
-                        ids,
-                        accountId)
-                .stream()
-                .map(MomentView::of)
-                .toList();
-    }
-
-    /** The caller's moments by id after {@code afterId} (sync snapshot). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<MomentView> byId(UUID accountId, UUID afterId, int limit) {
-        String query = "partnershipId in (select m.partnershipId from PartnershipMember m where m.accountId = ?1)"
-                + (afterId == null ? "" : " and id > ?2") + " order by id";
-        var found = afterId == null
-                ? Moment.<Moment>find(query, accountId)
-                : Moment.<Moment>find(query, accountId, afterId);
-        return found.range(0, limit - 1).list().stream().map(MomentView::of).toList();
     }
 
     /** Every moment of the account's partnerships, for its export. */

@@ -2,24 +2,27 @@ package app.partnersync.moment;
 
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.sync.PartnershipRecords;
 import app.partnersync.sync.SyncMutation;
 import app.partnersync.sync.SyncedType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Moments as synced records of their partnership, so that both see a cool-off live. */
 @ApplicationScoped
 public class MomentSync implements SyncedType {
 
-    private final MomentService moments;
+    private static final PartnershipRecords<Moment> RECORDS =
+            new PartnershipRecords<>(Moment.class, m -> versioned(MomentView.of(m)));
 
-    public MomentSync(MomentService moments) {
-        this.moments = moments;
+    private final EntityManager entityManager;
+
+    public MomentSync(EntityManager entityManager) {
+        this.entityManager = entityManager;
     }
 
     @Override
@@ -29,16 +32,12 @@ public class MomentSync implements SyncedType {
 
     @Override
     public Map<UUID, Versioned> load(Collection<UUID> ids, UUID accountId) {
-        return moments.visible(accountId, ids).stream()
-                .map(MomentSync::versioned)
-                .collect(Collectors.toMap(Versioned::id, Function.identity()));
+        return RECORDS.load(entityManager, ids, accountId);
     }
 
     @Override
     public List<Versioned> snapshot(UUID accountId, UUID afterId, int limit) {
-        return moments.byId(accountId, afterId, limit).stream()
-                .map(MomentSync::versioned)
-                .toList();
+        return RECORDS.snapshot(entityManager, accountId, afterId, limit);
     }
 
     @Override
