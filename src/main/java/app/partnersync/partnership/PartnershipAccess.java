@@ -38,7 +38,10 @@ public class PartnershipAccess {
      * write and "end partnership" never interleave), or a 404 problem; a 409 problem when it has ended.
      */
     public Membership requireWritable(UUID accountId, UUID partnershipId) {
-        Membership membership = find(accountId, partnershipId, LockModeType.PESSIMISTIC_WRITE);
+        Membership membership = find(accountId, partnershipId, LockModeType.NONE);
+        // Lock the partnership row alone, in its own statement: every writer then takes the partnership first and
+        // any seat after it. Locking both in the join took them in a plan-dependent order, which can deadlock.
+        entityManager.refresh(membership.partnership(), LockModeType.PESSIMISTIC_WRITE);
         if (!membership.partnership().isActive()) {
             throw ended();
         }

@@ -146,13 +146,7 @@ class SyncOrderTest {
     /** Renames the hub's seat and records the change, as the service does, in the caller's open transaction. */
     private static long renameInTransaction(Connection connection, UUID partnership, UUID account, String label)
             throws Exception {
-        try (PreparedStatement seat = connection.prepareStatement(
-                "update partnership_member set label = ? where partnership_id = ? and account_id = ?")) {
-            seat.setString(1, label);
-            seat.setObject(2, partnership);
-            seat.setObject(3, account);
-            seat.executeUpdate();
-        }
+        // Lock order as the service's: the partnership row first, then the seat (the other order can deadlock).
         long version;
         try (PreparedStatement bump = connection.prepareStatement(
                 "update partnership set version = version + 1, updated_at = now() where id = ? returning version")) {
@@ -161,6 +155,13 @@ class SyncOrderTest {
                 row.next();
                 version = row.getLong(1);
             }
+        }
+        try (PreparedStatement seat = connection.prepareStatement(
+                "update partnership_member set label = ? where partnership_id = ? and account_id = ?")) {
+            seat.setString(1, label);
+            seat.setObject(2, partnership);
+            seat.setObject(3, account);
+            seat.executeUpdate();
         }
         try (PreparedStatement change = connection.prepareStatement("insert into sync_change"
                 + " (record_type, record_id, partnership_id, op, version) values ('partnership', ?, ?, 'upsert', ?)")) {
