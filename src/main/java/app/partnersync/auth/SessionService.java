@@ -1,6 +1,7 @@
 package app.partnersync.auth;
 
 import app.partnersync.common.KeysetCursor;
+import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import io.quarkus.panache.common.Parameters;
@@ -103,24 +104,17 @@ public class SessionService {
     /** The account's usable sessions, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SessionView> list(UUID accountId, UUID currentSessionId, PageRequest page) {
-        KeysetCursor after = page.after();
-        String query = "accountId = :account and revokedAt is null and expiresAt > :now"
-                + (after == null ? "" : " and " + KeysetCursor.after("createdAt", "id"))
-                + " order by createdAt desc, id desc";
-        Parameters parameters = Parameters.with("account", accountId).and("now", clock.instant());
-        if (after != null) {
-            parameters = after.bind(parameters);
-        }
-        // range() is inclusive: it fetches limit + 1 rows.
-        List<Session> rows =
-                Session.<Session>find(query, parameters).range(0, page.limit()).list();
-        return Page.of(
-                rows,
-                page.limit(),
-                session -> new KeysetCursor(session.createdAt, session.id),
-                shown -> shown.stream()
-                        .map(s -> SessionView.of(s, currentSessionId))
-                        .toList());
+        return Listing.where("accountId = :account and revokedAt is null", "account", accountId)
+                .filter("expiresAt > :now", "now", clock.instant())
+                .page(
+                        page,
+                        "createdAt",
+                        "id",
+                        (q, p) -> Session.<Session>find(q, p),
+                        session -> new KeysetCursor(session.createdAt, session.id),
+                        shown -> shown.stream()
+                                .map(s -> SessionView.of(s, currentSessionId))
+                                .toList());
     }
 
     /** Every usable session of the account, oldest first, for its data export. */

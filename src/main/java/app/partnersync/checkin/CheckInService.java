@@ -1,6 +1,7 @@
 package app.partnersync.checkin;
 
 import app.partnersync.common.KeysetCursor;
+import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
@@ -8,7 +9,6 @@ import app.partnersync.common.ProblemType;
 import app.partnersync.common.Versions;
 import app.partnersync.partnership.PartnershipAccess;
 import app.partnersync.sync.ChangeLog;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -88,27 +88,16 @@ public class CheckInService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CheckInView> list(UUID accountId, UUID partnershipId, String status, String kind, PageRequest page) {
         access.requireMember(accountId, partnershipId);
-        StringBuilder query = new StringBuilder("partnershipId = :partnership");
-        Parameters parameters = Parameters.with("partnership", partnershipId);
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters = parameters.and("status", status);
-        }
-        if (kind != null) {
-            query.append(" and kind = :kind");
-            parameters = parameters.and("kind", kind);
-        }
-        KeysetCursor after = page.after();
-        if (after != null) {
-            query.append(" and ").append(KeysetCursor.after("createdAt", "id"));
-            parameters = after.bind(parameters);
-        }
-        query.append(" order by createdAt desc, id desc");
-        // range() is inclusive: it fetches limit + 1 rows.
-        List<CheckIn> rows = CheckIn.<CheckIn>find(query.toString(), parameters)
-                .range(0, page.limit())
-                .list();
-        return Page.of(rows, page.limit(), c -> new KeysetCursor(c.createdAt, c.id), shown -> views(shown, accountId));
+        return Listing.where("partnershipId = :partnership", "partnership", partnershipId)
+                .equal("status", "status", status)
+                .equal("kind", "kind", kind)
+                .page(
+                        page,
+                        "createdAt",
+                        "id",
+                        (q, p) -> CheckIn.<CheckIn>find(q, p),
+                        c -> new KeysetCursor(c.createdAt, c.id),
+                        shown -> views(shown, accountId));
     }
 
     /** Either member closes an open check-in: its entries are unsealed (shared fields only, for the partner). */

@@ -2,6 +2,7 @@ package app.partnersync.commitment;
 
 import app.partnersync.account.Account;
 import app.partnersync.common.KeysetCursor;
+import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.Problem;
@@ -99,42 +100,31 @@ public class CommitmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CommitmentView> list(UUID accountId, UUID partnershipId, Filter filter, PageRequest page) {
         access.requireMember(accountId, partnershipId);
-        StringBuilder query = new StringBuilder("select c from Commitment c where c.partnershipId = :partnership");
-        Parameters parameters = Parameters.with("partnership", partnershipId);
-        if (filter.status() != null) {
-            query.append(" and c.status = :status");
-            parameters = parameters.and("status", filter.status());
-        }
-        if (filter.category() != null) {
-            query.append(" and c.category = :category");
-            parameters = parameters.and("category", filter.category());
-        }
-        if (filter.promiser() != null) {
-            query.append(" and c.promisedBy like :promiser");
-            parameters = parameters.and("promiser", "%" + filter.promiser() + "%");
-        }
-        if (filter.dueFrom() != null || filter.dueTo() != null) {
-            query.append(" and exists (select 1 from Occurrence o where o.commitmentId = c.id"
-                    + " and o.dueAt >= :dueFrom and o.dueAt < :dueTo)");
-            parameters = parameters
-                    .and("dueFrom", filter.dueFrom() == null ? Instant.EPOCH : filter.dueFrom())
-                    .and("dueTo", filter.dueTo() == null ? Instant.parse("9999-12-31T00:00:00Z") : filter.dueTo());
-        }
-        KeysetCursor after = page.after();
-        if (after != null) {
-            query.append(" and ").append(KeysetCursor.after("c.createdAt", "c.id"));
-            parameters = after.bind(parameters);
-        }
-        query.append(" order by c.createdAt desc, c.id desc");
-        // range() is inclusive: it fetches limit + 1 rows.
-        List<Commitment> rows = Commitment.<Commitment>find(query.toString(), parameters)
-                .range(0, page.limit())
-                .list();
-        return Page.of(
-                rows,
-                page.limit(),
-                c -> new KeysetCursor(c.createdAt, c.id),
-                shown -> shown.stream().map(CommitmentView::of).toList());
+        boolean dueWindow = filter.dueFrom() != null || filter.dueTo() != null;
+        return Listing.where(
+                        "select c from Commitment c where c.partnershipId = :partnership", "partnership", partnershipId)
+                .equal("c.status", "status", filter.status())
+                .equal("c.category", "category", filter.category())
+                .filter(
+                        "c.promisedBy like :promiser",
+                        "promiser",
+                        filter.promiser() == null ? null : "%" + filter.promiser() + "%")
+                .filterIf(
+                        dueWindow,
+                        "exists (select 1 from Occurrence o where o.commitmentId = c.id and o.dueAt >= :dueFrom and o.dueAt < :dueTo)",
+                        Parameters.with("dueFrom", filter.dueFrom() == null ? Instant.EPOCH : filter.dueFrom())
+                                .and(
+                                        "dueTo",
+                                        filter.dueTo() == null
+                                                ? Instant.parse("9999-12-31T00:00:00Z")
+                                                : filter.dueTo()))
+                .page(
+                        page,
+                        "c.createdAt",
+                        "c.id",
+                        (q, p) -> Commitment.<Commitment>find(q, p),
+                        c -> new KeysetCursor(c.createdAt, c.id),
+                        shown -> shown.stream().map(CommitmentView::of).toList());
     }
 
     public CommitmentView update(

@@ -4,16 +4,14 @@ import app.partnersync.common.Problem;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.partnership.PartnershipAccess;
-import app.partnersync.sync.PartnershipRecords;
+import app.partnersync.sync.PartnershipSyncedType;
 import app.partnersync.sync.SyncMutation;
-import app.partnersync.sync.SyncedType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,15 +21,11 @@ import java.util.UUID;
  * Commitments as synced records of their partnership. Pushable: an upsert with a new id creates the commitment offline
  * (the client chose the id), with a known id updates it against its base version; a delete removes it.
  */
-@ApplicationScoped
-public class CommitmentSync implements SyncedType {
-
-    private static final PartnershipRecords<Commitment> RECORDS =
-            new PartnershipRecords<>(Commitment.class, CommitmentSync::versioned);
+@Singleton
+public class CommitmentSync extends PartnershipSyncedType<Commitment> {
 
     private final CommitmentService commitments;
     private final PartnershipAccess access;
-    private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Validator validator;
 
@@ -41,26 +35,11 @@ public class CommitmentSync implements SyncedType {
             EntityManager entityManager,
             ObjectMapper json,
             Validator validator) {
+        super(CommitmentService.SYNC_TYPE, Commitment.class, entityManager, CommitmentSync::versioned);
         this.commitments = commitments;
         this.access = access;
-        this.entityManager = entityManager;
         this.json = json;
         this.validator = validator;
-    }
-
-    @Override
-    public String name() {
-        return CommitmentService.SYNC_TYPE;
-    }
-
-    @Override
-    public Map<UUID, Versioned> load(Collection<UUID> ids, UUID accountId) {
-        return RECORDS.load(entityManager, ids, accountId);
-    }
-
-    @Override
-    public List<Versioned> snapshot(UUID accountId, UUID afterId, int limit) {
-        return RECORDS.snapshot(entityManager, accountId, afterId, limit);
     }
 
     @Override

@@ -3,13 +3,13 @@ package app.partnersync.moment;
 import app.partnersync.commitment.OccurrenceService;
 import app.partnersync.commitment.OutcomeInput;
 import app.partnersync.common.KeysetCursor;
+import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.partnership.PartnershipAccess;
 import app.partnersync.sync.ChangeLog;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -111,27 +111,15 @@ public class MomentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<MomentView> list(UUID accountId, UUID partnershipId, String kind, PageRequest page) {
         access.requireMember(accountId, partnershipId);
-        StringBuilder query = new StringBuilder("partnershipId = :partnership");
-        Parameters parameters = Parameters.with("partnership", partnershipId);
-        if (kind != null) {
-            query.append(" and kind = :kind");
-            parameters = parameters.and("kind", kind);
-        }
-        KeysetCursor after = page.after();
-        if (after != null) {
-            query.append(" and ").append(KeysetCursor.after("createdAt", "id"));
-            parameters = after.bind(parameters);
-        }
-        query.append(" order by createdAt desc, id desc");
-        // range() is inclusive: it fetches limit + 1 rows.
-        List<Moment> rows = Moment.<Moment>find(query.toString(), parameters)
-                .range(0, page.limit())
-                .list();
-        return Page.of(
-                rows,
-                page.limit(),
-                m -> new KeysetCursor(m.createdAt, m.id),
-                shown -> shown.stream().map(MomentView::of).toList());
+        return Listing.where("partnershipId = :partnership", "partnership", partnershipId)
+                .equal("kind", "kind", kind)
+                .page(
+                        page,
+                        "createdAt",
+                        "id",
+                        (q, p) -> Moment.<Moment>find(q, p),
+                        m -> new KeysetCursor(m.createdAt, m.id),
+                        shown -> shown.stream().map(MomentView::of).toList());
     }
 
     /** Every moment of the account's partnerships, for its export. */

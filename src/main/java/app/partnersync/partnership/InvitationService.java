@@ -2,6 +2,7 @@ package app.partnersync.partnership;
 
 import app.partnersync.account.Account;
 import app.partnersync.common.KeysetCursor;
+import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
@@ -97,25 +98,16 @@ public class InvitationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<InvitationView> listOpen(UUID accountId, PageRequest page) {
         Instant now = clock.instant();
-        KeysetCursor after = page.after();
-        String query = "inviterId = :account and status = :open and expiresAt > :now"
-                + (after == null ? "" : " and " + KeysetCursor.after("createdAt", "id"))
-                + " order by createdAt desc, id desc";
-        Parameters parameters = Parameters.with("account", accountId)
-                .and("open", Invitation.OPEN)
-                .and("now", now);
-        if (after != null) {
-            parameters = after.bind(parameters);
-        }
-        // range() is inclusive: it fetches limit + 1 rows.
-        List<Invitation> rows = Invitation.<Invitation>find(query, parameters)
-                .range(0, page.limit())
-                .list();
-        return Page.of(
-                rows,
-                page.limit(),
-                i -> new KeysetCursor(i.createdAt, i.id),
-                shown -> shown.stream().map(i -> view(i, now)).toList());
+        return Listing.where("inviterId = :account", "account", accountId)
+                .equal("status", "open", Invitation.OPEN)
+                .filter("expiresAt > :now", "now", now)
+                .page(
+                        page,
+                        "createdAt",
+                        "id",
+                        (q, p) -> Invitation.<Invitation>find(q, p),
+                        i -> new KeysetCursor(i.createdAt, i.id),
+                        shown -> shown.stream().map(i -> view(i, now)).toList());
     }
 
     /** Every invitation the account created, for its data export. */

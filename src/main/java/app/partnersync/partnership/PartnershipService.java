@@ -2,6 +2,7 @@ package app.partnersync.partnership;
 
 import app.partnersync.account.Account;
 import app.partnersync.common.KeysetCursor;
+import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
@@ -101,24 +102,19 @@ public class PartnershipService {
     /** The caller's partnerships, newest first, optionally only active or only ended ones. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PartnershipView> list(UUID accountId, String status, PageRequest page) {
-        KeysetCursor after = page.after();
-        String query = "select p from Partnership p where exists (select 1 from PartnershipMember m"
-                + " where m.partnershipId = p.id and m.accountId = :account)"
-                + (status == null ? "" : " and p.status = :status")
-                + (after == null ? "" : " and " + KeysetCursor.after("p.createdAt", "p.id"))
-                + " order by p.createdAt desc, p.id desc";
-        Parameters parameters = Parameters.with("account", accountId);
-        if (status != null) {
-            parameters = parameters.and("status", status);
-        }
-        if (after != null) {
-            parameters = after.bind(parameters);
-        }
-        // range() is inclusive: it fetches limit + 1 rows.
-        List<Partnership> rows = Partnership.<Partnership>find(query, parameters)
-                .range(0, page.limit())
-                .list();
-        return Page.of(rows, page.limit(), p -> new KeysetCursor(p.createdAt, p.id), shown -> views(shown, accountId));
+        return Listing.where(
+                        "select p from Partnership p where exists (select 1 from PartnershipMember m"
+                                + " where m.partnershipId = p.id and m.accountId = :account)",
+                        "account",
+                        accountId)
+                .equal("p.status", "status", status)
+                .page(
+                        page,
+                        "p.createdAt",
+                        "p.id",
+                        (q, p) -> Partnership.<Partnership>find(q, p),
+                        p -> new KeysetCursor(p.createdAt, p.id),
+                        shown -> views(shown, accountId));
     }
 
     /** Every partnership of the account, for its data export. */
