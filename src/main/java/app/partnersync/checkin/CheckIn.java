@@ -33,6 +33,10 @@ public class CheckIn extends PanacheEntityBase {
     @Column(nullable = false)
     public String status;
 
+    /** For a repair check-in: the plan it reviews. */
+    @Column(name = "repair_plan_id")
+    public UUID repairPlanId;
+
     @Column(name = "started_by")
     public UUID startedBy;
 

@@ -1,5 +1,6 @@
 package app.partnersync.checkin;
 
+import app.partnersync.cadence.CadenceService;
 import app.partnersync.common.KeysetCursor;
 import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
@@ -8,6 +9,7 @@ import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.common.Versions;
 import app.partnersync.partnership.PartnershipAccess;
+import app.partnersync.repair.RepairPlanService;
 import app.partnersync.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,12 +32,22 @@ public class CheckInService {
     public static final String SYNC_TYPE = "check_in";
 
     private final PartnershipAccess access;
+    private final CadenceService cadences;
+    private final RepairPlanService repairPlans;
     private final ChangeLog changes;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public CheckInService(PartnershipAccess access, ChangeLog changes, EntityManager entityManager, Clock clock) {
+    public CheckInService(
+            PartnershipAccess access,
+            CadenceService cadences,
+            RepairPlanService repairPlans,
+            ChangeLog changes,
+            EntityManager entityManager,
+            Clock clock) {
         this.access = access;
+        this.cadences = cadences;
+        this.repairPlans = repairPlans;
         this.changes = changes;
         this.entityManager = entityManager;
         this.clock = clock;
@@ -51,12 +63,26 @@ public class CheckInService {
             throw new ProblemException(
                     ProblemType.ID_TAKEN, "A record with this id exists already; choose another id.");
         }
+        String kind = request.kind().name();
+        if (request.repairPlanId() != null) {
+            if (request.kind() != CreateCheckInRequest.Kind.repair) {
+                throw ProblemException.invalidField("repairPlanId", "only a repair check-in reviews a repair plan");
+            }
+            if (!repairPlans.isActive(partnershipId, request.repairPlanId())) {
+                throw ProblemException.invalidField(
+                        "repairPlanId", "must be an active repair plan of this partnership");
+            }
+        }
+        if (request.scheduledFor() != null) {
+            cadences.requireScheduledStart(partnershipId, kind, request.repairPlanId(), request.scheduledFor());
+        }
         Instant now = clock.instant();
         // One insert decides between two members starting the same scheduled check-in at the same moment.
         int inserted = entityManager
                 .createNativeQuery(
                         "insert into check_in (id, partnership_id, kind, scheduled_for, status, started_by,"
-                                + " started_at, created_at, updated_at) values (?1, ?2, ?3, ?4, 'open', ?5, ?6, ?6, ?6)"
+                                + " started_at, created_at, updated_at, repair_plan_id)"
+                                + " values (?1, ?2, ?3, ?4, 'open', ?5, ?6, ?6, ?6, ?7)"
                                 + " on conflict (partnership_id, kind, scheduled_for) where scheduled_for is not null do nothing")
                 .setParameter(1, id)
                 .setParameter(2, partnershipId)
@@ -64,12 +90,13 @@ public class CheckInService {
                 .setParameter(4, request.scheduledFor())
                 .setParameter(5, accountId)
                 .setParameter(6, now)
+                .setParameter(7, request.repairPlanId())
                 .executeUpdate();
         if (inserted == 0) {
             CheckIn existing = CheckIn.<CheckIn>find(
                             "partnershipId = ?1 and kind = ?2 and scheduledFor = ?3",
                             partnershipId,
-                            request.kind().name(),
+                            kind,
                             request.scheduledFor())
                     .firstResult();
             return new Started(view(existing, accountId), false);

@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Body of starting a check-in: ad hoc, or the one scheduled for a given start. */
-public record CreateCheckInRequest(UUID id, @NotNull Kind kind, Instant scheduledFor) {
+/** Body of starting a check-in: ad hoc, or the one scheduled for a given start; a repair one may name its plan. */
+public record CreateCheckInRequest(UUID id, @NotNull Kind kind, Instant scheduledFor, UUID repairPlanId) {
 
     /** What kind of conversation it is. */
     public enum Kind {

@@ -147,6 +147,16 @@ public class FollowThroughService {
         return new FollowThrough(window == null ? "30d" : window, from, to, members);
     }
 
+    /** Kept and missed occurrences of one member in one week (Monday-based in the member's own zone). */
+    public record WeekOutcomes(UUID memberId, java.time.LocalDate weekStart, int kept, int missed) {}
+
+    /** The weekly outcome series of every member, in one query; the caller checked membership. */
+    public List<WeekOutcomes> weeklyOutcomes(UUID partnershipId, Instant from, Instant to) {
+        return rows(WEEKS, partnershipId, from, to).stream()
+                .map(row -> new WeekOutcomes((UUID) row[0], localDate(row[1]), count(row[2]), count(row[3])))
+                .toList();
+    }
+
     /** One entry per week overlapping the window (Monday-based in the member's zone), empty weeks as zeros. */
     private static List<FollowThrough.Week> everyWeek(
             List<FollowThrough.Week> counted, java.time.ZoneId zone, Instant from, Instant to) {

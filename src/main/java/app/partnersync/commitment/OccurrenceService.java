@@ -200,8 +200,9 @@ public class OccurrenceService {
         for (Object[] row : due) {
             entityManager
                     .createNativeQuery("select pg_notify('partnersync_changes', json_build_object('kind', 'reminder',"
-                            + " 'partnershipId', ?1, 'commitmentId', ?2, 'occurrenceId', ?3, 'dueAt', ?4, 'title', ?5,"
-                            + " 'promiser', ?6)::text)")
+                            + " 'event', 'commitment.reminder', 'partnershipId', ?1, 'promiser', ?6, 'data',"
+                            + " json_build_object('partnershipId', ?1, 'commitmentId', ?2, 'occurrenceId', ?3,"
+                            + " 'dueAt', ?4, 'title', ?5))::text)")
                     .setParameter(1, row[0].toString())
                     .setParameter(2, row[1].toString())
                     .setParameter(3, row[2].toString())

@@ -23,6 +23,7 @@ public enum ProblemType {
     PARTNERSHIP_LIMIT("partnership-limit", 409, "Partnership limit reached"),
     PARTNERSHIP_ENDED("partnership-ended", 409, "Partnership ended"),
     CHECK_IN_CLOSED("check-in-closed", 409, "Check-in closed"),
+    REPAIR_PLAN_FINISHED("repair-plan-finished", 409, "Repair plan finished"),
     OUTCOME_CONFLICT("outcome-conflict", 409, "Outcome conflict"),
     ID_TAKEN("id-taken", 409, "Id taken"),
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409, "Idempotency key in use"),

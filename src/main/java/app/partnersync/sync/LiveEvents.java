@@ -125,7 +125,7 @@ public class LiveEvents {
                     PGNotification[] notifications = pg.getNotifications(100);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            queue(notification.getParameter());
+                            queue(connection, notification.getParameter());
                         }
                     }
                     dispatch(connection);
@@ -146,11 +146,11 @@ public class LiveEvents {
         }
     }
 
-    private void queue(String payload) {
+    private void queue(Connection connection, String payload) {
         try {
             JsonNode change = json.readTree(payload);
             if ("reminder".equals(change.path("kind").asText())) {
-                remind(change);
+                remind(connection, change);
                 return;
             }
             pending.add(new Pending(
@@ -192,31 +192,35 @@ public class LiveEvents {
     }
 
     /**
-     * A reminder was claimed (once, by whichever instance swept it) and committed: tell the promiser's streams, or
-     * both members' when no single promiser is known.
+     * A reminder was claimed (once, by whichever instance swept it) and committed: tell the streams of its audience,
+     * the promiser of a commitment reminder or else every current member of the partnership, and nobody else.
      */
-    private void remind(JsonNode reminder) {
+    private void remind(Connection connection, JsonNode reminder) throws SQLException {
         UUID promiser = uuid(reminder.get("promiser"));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) reminder).remove("kind");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) reminder).remove("promiser");
-        String data = reminder.toString();
-        Set<UUID> audience = promiser != null ? Set.of(promiser) : Set.copyOf(streams.keySet());
+        String event = reminder.path("event").asText();
+        String data = reminder.path("data").toString();
+        Set<UUID> audience =
+                promiser != null ? Set.of(promiser) : members(connection, uuid(reminder.get("partnershipId")));
         for (UUID accountId : audience) {
             Set<LiveStream> set = streams.get(accountId);
             if (set != null) {
-                set.forEach(stream -> stream.event("commitment.reminder", data));
+                set.forEach(stream -> stream.event(event, data));
             }
         }
     }
 
     private Set<UUID> audience(Connection connection, Pending change) throws SQLException {
-        if (change.accountId() != null) {
-            return Set.of(change.accountId());
-        }
+        return change.accountId() != null ? Set.of(change.accountId()) : members(connection, change.partnershipId());
+    }
+
+    private Set<UUID> members(Connection connection, UUID partnershipId) throws SQLException {
         Set<UUID> members = new HashSet<>();
+        if (partnershipId == null) {
+            return members;
+        }
         try (PreparedStatement query = connection.prepareStatement(
                 "select account_id from partnership_member where partnership_id = ? and account_id is not null")) {
-            query.setObject(1, change.partnershipId());
+            query.setObject(1, partnershipId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     members.add(rows.getObject(1, UUID.class));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
+import app.partnersync.support.CheckIns;
 import app.partnersync.support.Pairs;
 import app.partnersync.support.SignedIn;
 import io.agroal.api.AgroalDataSource;
@@ -63,12 +64,14 @@ class AccountDataTest {
                         "formatVersion",
                         "exportedAt",
                         "account",
+                        "cadences",
                         "checkIns",
                         "commitments",
                         "invitations",
                         "moments",
                         "occurrences",
                         "partnerships",
+                        "repairPlans",
                         "sessions"),
                 new ArrayList<>(JsonPath.from(raw).getMap("").keySet()));
         for (String secret : new String[] {"psr_", "$2a$", "$2b$", "passwordHash", me.refreshToken(), me.password()}) {
@@ -103,6 +106,19 @@ class AccountDataTest {
                 .patch("/v1/partnerships/{id}", shared)
                 .then()
                 .statusCode(200);
+        CheckIns.setCadence(leaving, shared, CheckIns.weekly("Europe/Berlin", "SUNDAY", "19:00"));
+        Api.as(leaving)
+                .body(Map.of(
+                        "title",
+                        "Repair after the missed call",
+                        "steps",
+                        List.of(Map.of("text", "Call back the same day", "ownerId", leaving.accountId(), "done", true)),
+                        "review",
+                        Map.of("dayOfWeek", "MONDAY", "time", "20:00", "timeZone", "Europe/Berlin")))
+                .when()
+                .post("/v1/partnerships/{id}/repair-plans", shared)
+                .then()
+                .statusCode(201);
         Pairs.invite(leaving, "friend");
         Api.as(leaving).when().get("/v1/invitations/{code}", "ZZZZ-2222").then().statusCode(404); // a rate-limit row
 
@@ -134,7 +150,15 @@ class AccountDataTest {
         assertEquals(List.of(true, false), history.getList("members.former"));
         assertEquals("Former member", history.getString("members[0].displayName"));
         assertEquals(null, history.getString("members[0].accountId"));
-        Api.as(staying).when().get("/v1/me/export").then().statusCode(200).body("partnerships", hasSize(1));
+        Api.as(staying)
+                .when()
+                .get("/v1/me/export")
+                .then()
+                .statusCode(200)
+                .body("partnerships", hasSize(1))
+                .body("cadences", hasSize(1))
+                .body("repairPlans[0].steps[0].text", equalTo("Call back the same day"))
+                .body("repairPlans[0].steps[0].done", equalTo(true));
 
         for (String trace :
                 List.of(leaving.email(), displayName, leaving.accountId().toString(), "Leaving's phone")) {

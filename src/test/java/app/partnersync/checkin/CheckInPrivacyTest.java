@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.partnersync.support.Api;
+import app.partnersync.support.CheckIns;
 import app.partnersync.support.Pairs;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.SseClient;
@@ -15,8 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -207,10 +206,14 @@ class CheckInPrivacyTest {
     @Test
     void bothStartingTheScheduledCheckInAtOnceMakeOne() throws Exception {
         Pairs.Pair pair = Pairs.aPartnership();
-        String scheduled = Instant.now()
-                .plus(Duration.ofDays(2))
-                .truncatedTo(ChronoUnit.MINUTES)
-                .toString();
+        CheckIns.setCadence(pair.inviter(), pair.partnershipId(), CheckIns.weekly("Europe/Berlin", "SUNDAY", "19:00"));
+        String scheduled = Api.as(pair.invitee())
+                .when()
+                .get("/v1/partnerships/{p}/cadence/upcoming", pair.partnershipId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].startsAt");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Integer> statuses = new ArrayList<>();
         List<String> ids = new ArrayList<>();

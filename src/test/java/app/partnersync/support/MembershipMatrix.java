@@ -42,11 +42,24 @@ public final class MembershipMatrix {
             "commitmentId", MembershipMatrix::commitmentOf,
             "dueDate", pair -> FIXTURE_DUE_AT.substring(0, 10),
             "checkInId", MembershipMatrix::checkInOf,
-            "momentId", MembershipMatrix::momentOf);
+            "momentId", MembershipMatrix::momentOf,
+            "repairPlanId", MembershipMatrix::repairPlanOf);
 
     private static final Map<UUID, String> COMMITMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Map<UUID, String> CHECK_INS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A repair plan without steps in the pair's partnership. */
+    private static String repairPlanOf(Pairs.Pair pair) {
+        return Api.as(pair.inviter())
+                .body(Map.of("title", "Matrix fixture"))
+                .when()
+                .post("/v1/partnerships/{id}/repair-plans", pair.partnershipId())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
 
     /** An appreciation in the pair's partnership. */
     private static String momentOf(Pairs.Pair pair) {

@@ -25,6 +25,11 @@ public class TestClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** Sets the clock to {@code instant} (from where it keeps running with real time). */
+    public void setTo(Instant instant) {
+        offset = Duration.between(Instant.now(), instant);
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }

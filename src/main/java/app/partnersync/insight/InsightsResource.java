@@ -1,6 +1,8 @@
-package app.partnersync.commitment;
+package app.partnersync.insight;
 
 import app.partnersync.auth.Caller;
+import app.partnersync.commitment.FollowThrough;
+import app.partnersync.commitment.FollowThroughService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,17 +12,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
-/** Reliability insights of a partnership: {@code /v1/partnerships/{partnershipId}/insights}. */
+/** Insights of a partnership: {@code /v1/partnerships/{partnershipId}/insights}. */
 @Path("/v1/partnerships/{partnershipId}/insights")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class InsightsResource {
 
     private final FollowThroughService followThrough;
+    private final OverviewService overview;
     private final Caller caller;
 
-    public InsightsResource(FollowThroughService followThrough, Caller caller) {
+    public InsightsResource(FollowThroughService followThrough, OverviewService overview, Caller caller) {
         this.followThrough = followThrough;
+        this.overview = overview;
         this.caller = caller;
     }
 
@@ -29,5 +33,12 @@ public class InsightsResource {
     public FollowThrough getFollowThrough(
             @PathParam("partnershipId") UUID partnershipId, @QueryParam("window") String window) {
         return followThrough.compute(caller.accountId(), partnershipId, window);
+    }
+
+    @GET
+    @Path("/overview")
+    public TrustOverview getOverview(
+            @PathParam("partnershipId") UUID partnershipId, @QueryParam("window") String window) {
+        return overview.overview(caller.accountId(), partnershipId, window);
     }
 }

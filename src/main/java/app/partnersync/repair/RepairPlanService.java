@@ -1,0 +1,373 @@
+package app.partnersync.repair;
+
+import app.partnersync.cadence.CadenceService;
+import app.partnersync.common.KeysetCursor;
+import app.partnersync.common.Listing;
+import app.partnersync.common.Page;
+import app.partnersync.common.PageRequest;
+import app.partnersync.common.ProblemException;
+import app.partnersync.common.ProblemType;
+import app.partnersync.common.Versions;
+import app.partnersync.partnership.PartnershipAccess;
+import app.partnersync.sync.ChangeLog;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Creates, lists and changes repair plans, and decides when a plan suggests professional support. */
+@ApplicationScoped
+@Transactional
+public class RepairPlanService {
+
+    /** Sync type name of repair plans. */
+    public static final String SYNC_TYPE = "repair_plan";
+
+    private static final TypeReference<List<RepairStep>> STEPS = new TypeReference<>() {};
+
+    /** Shared safety must rise at least this much, from the plan's first 28 days to its last, to count as rising. */
+    static final BigDecimal RISE = new BigDecimal("0.5");
+
+    /** The length of the plan's first period and of its most recent one, whose shared safety is compared. */
+    static final Duration PERIOD = Duration.ofDays(28);
+
+    /**
+     * Per active plan: the average shared safety score of its closed or completed check-ins in the plan's first 28
+     * days and in the last 28 days. Only shared scores count, so the suggestion reveals nothing private.
+     */
+    private static final String SAFETY = """
+            select p.id,
+                   round(avg(e.safety) filter (where c.started_at < p.created_at + interval '28 days'), 2),
+                   round(avg(e.safety) filter (where c.started_at >= ?1), 2)
+            from repair_plan p
+            left join check_in c on c.repair_plan_id = p.id and c.status <> 'open'
+            left join check_in_entry e on e.check_in_id = c.id and e.safety_shared and e.safety is not null
+                                      and e.submitted_at is not null
+            where p.status = 'active' and (p.created_at <= ?2 or p.support_since is not null)
+            group by p.id""";
+
+    private final PartnershipAccess access;
+    private final CadenceService cadences;
+    private final ChangeLog changes;
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final RepairConfig config;
+    private final Clock clock;
+
+    public RepairPlanService(
+            PartnershipAccess access,
+            CadenceService cadences,
+            ChangeLog changes,
+            EntityManager entityManager,
+            ObjectMapper json,
+            RepairConfig config,
+            Clock clock) {
+        this.access = access;
+        this.cadences = cadences;
+        this.changes = changes;
+        this.entityManager = entityManager;
+        this.json = json;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public RepairPlanView create(UUID accountId, UUID partnershipId, RepairPlanInput input) {
+        access.requireWritable(accountId, partnershipId);
+        UUID id = input.id() == null ? UUID.randomUUID() : input.id();
+        if (RepairPlan.count("id", id) > 0) {
+            throw new ProblemException(
+                    ProblemType.ID_TAKEN, "A record with this id exists already; choose another id.");
+        }
+        Instant now = clock.instant();
+        RepairPlan plan = new RepairPlan();
+        plan.id = id;
+        plan.partnershipId = partnershipId;
+        plan.title = input.title();
+        plan.why = input.why();
+        plan.status = RepairPlan.ACTIVE;
+        plan.steps = write(steps(input.steps(), List.of(), members(partnershipId), accountId, now));
+        plan.createdBy = accountId;
+        plan.createdAt = now;
+        plan.updatedAt = now;
+        plan.persist();
+        if (input.review() != null) {
+            cadences.setReview(partnershipId, id, input.review().toReview());
+        }
+        return announce(plan);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RepairPlanView get(UUID accountId, UUID partnershipId, UUID planId) {
+        access.requireMember(accountId, partnershipId);
+        return views(List.of(find(partnershipId, planId, LockModeType.NONE))).get(0);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<RepairPlanView> list(UUID accountId, UUID partnershipId, String status, PageRequest page) {
+        access.requireMember(accountId, partnershipId);
+        return Listing.where("partnershipId = :partnership", "partnership", partnershipId)
+                .equal("status", "status", status)
+                .page(
+                        page,
+                        "createdAt",
+                        "id",
+                        (q, p) -> RepairPlan.<RepairPlan>find(q, p),
+                        p -> new KeysetCursor(p.createdAt, p.id),
+                        this::views);
+    }
+
+    public RepairPlanView update(
+            UUID accountId, UUID partnershipId, UUID planId, RepairPlanPatch patch, String ifMatch) {
+        if (patch.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The patch changes nothing; send a field.");
+        }
+        access.requireWritable(accountId, partnershipId);
+        RepairPlan plan = find(partnershipId, planId, LockModeType.PESSIMISTIC_WRITE);
+        Versions.requireMatch(ifMatch, plan.version, views(List.of(plan)).get(0));
+        if (!plan.isActive()) {
+            throw new ProblemException(
+                    ProblemType.REPAIR_PLAN_FINISHED, "This repair plan is " + plan.status + "; it no longer changes.");
+        }
+        Instant now = clock.instant();
+        if (patch.title() != null) {
+            plan.title = patch.title();
+        }
+        if (patch.why() != null) {
+            plan.why = patch.why();
+        }
+        if (patch.steps() != null) {
+            plan.steps = write(steps(patch.steps(), read(plan.steps), members(partnershipId), accountId, now));
+        }
+        if (patch.review() != null) {
+            cadences.setReview(partnershipId, planId, patch.review().toReview());
+        }
+        if (patch.status() != null && !RepairPlan.ACTIVE.equals(patch.status())) {
+            plan.status = patch.status();
+            plan.endedAt = now;
+            clearSupport(plan);
+            // A finished plan has no more reviews: its schedule (and reminders) go.
+            cadences.setReview(partnershipId, planId, null);
+        }
+        plan.updatedAt = now;
+        return announce(plan);
+    }
+
+    /** Whether {@code planId} is an active plan of the partnership, for linking a repair check-in to it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean isActive(UUID partnershipId, UUID planId) {
+        return RepairPlan.count(
+                        "id = ?1 and partnershipId = ?2 and status = ?3", planId, partnershipId, RepairPlan.ACTIVE)
+                > 0;
+    }
+
+    /** Every repair plan of the account's partnerships, for its export. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RepairPlanView> all(UUID accountId) {
+        return views(RepairPlan.list(
+                "partnershipId in (select m.partnershipId from PartnershipMember m where m.accountId = ?1)"
+                        + " order by createdAt, id",
+                accountId));
+    }
+
+    /** On account deletion: plans stay with the partner, no longer naming the person as author, owner or ticker. */
+    public void erase(UUID accountId) {
+        Instant now = clock.instant();
+        // By content rather than by membership: the membership row may already be anonymised by another erasure.
+        @SuppressWarnings("unchecked")
+        List<UUID> touched = entityManager
+                .createNativeQuery("select id from repair_plan where created_by = ?1"
+                        + " or strpos(steps::text, cast(?2 as text)) > 0")
+                .setParameter(1, accountId)
+                .setParameter(2, accountId.toString())
+                .getResultList();
+        for (RepairPlan plan :
+                touched.isEmpty() ? List.<RepairPlan>of() : RepairPlan.<RepairPlan>list("id in ?1", touched)) {
+            List<RepairStep> steps = read(plan.steps).stream()
+                    .map(s -> new RepairStep(
+                            s.id(),
+                            s.text(),
+                            accountId.equals(s.ownerId()) ? null : s.ownerId(),
+                            s.done(),
+                            s.doneAt(),
+                            accountId.equals(s.doneBy()) ? null : s.doneBy()))
+                    .toList();
+            String rewritten = write(steps);
+            if (accountId.equals(plan.createdBy) || !rewritten.equals(write(read(plan.steps)))) {
+                plan.createdBy = accountId.equals(plan.createdBy) ? null : plan.createdBy;
+                plan.steps = rewritten;
+                plan.updatedAt = now;
+                announce(plan);
+            }
+        }
+    }
+
+    /**
+     * Re-evaluates the professional-support suggestion of every active plan past the threshold (and clears it where
+     * it no longer holds); returns how many plans changed. One instance at a time: the others skip the run.
+     */
+    public int reviewSupport() {
+        Boolean claimed = (Boolean) entityManager
+                .createNativeQuery("select pg_try_advisory_xact_lock(hashtext('partnersync.repair.support'))")
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(claimed)) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(config.supportAfter());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(SAFETY)
+                .setParameter(1, now.minus(PERIOD))
+                .setParameter(2, cutoff)
+                .getResultList();
+        int changed = 0;
+        for (Object[] row : rows) {
+            RepairPlan plan = RepairPlan.findById(row[0], LockModeType.PESSIMISTIC_WRITE);
+            if (plan == null || !plan.isActive()) {
+                continue;
+            }
+            BigDecimal start = (BigDecimal) row[1];
+            BigDecimal recent = (BigDecimal) row[2];
+            boolean risen = start != null && recent != null && recent.compareTo(start.add(RISE)) >= 0;
+            boolean suggest = !plan.createdAt.isAfter(cutoff) && !risen;
+            if (!suggest) {
+                if (plan.supportSince != null) {
+                    clearSupport(plan);
+                    announce(plan);
+                    changed++;
+                }
+                continue;
+            }
+            if (plan.supportSince != null
+                    && Objects.equals(start, plan.supportSafetyStart)
+                    && Objects.equals(recent, plan.supportSafetyRecent)) {
+                continue;
+            }
+            int days = (int) Duration.between(plan.createdAt, now).toDays();
+            plan.supportSince = plan.supportSince == null ? now : plan.supportSince;
+            plan.supportActiveDays = days;
+            plan.supportSafetyStart = start;
+            plan.supportSafetyRecent = recent;
+            plan.supportReason = start != null && recent != null
+                    ? String.format(
+                            Locale.ROOT,
+                            "Active for %d days; the shared emotional-safety scores of its check-ins went from %s to %s.",
+                            days,
+                            start.toPlainString(),
+                            recent.toPlainString())
+                    : String.format(
+                            Locale.ROOT,
+                            "Active for %d days without shared emotional-safety scores in its check-ins that show a rise.",
+                            days);
+            announce(plan);
+            changed++;
+        }
+        return changed;
+    }
+
+    /** Views of plans with their reviews, two queries for any number of plans. */
+    List<RepairPlanView> views(List<RepairPlan> plans) {
+        Map<UUID, CadenceService.Review> reviews =
+                cadences.reviews(plans.stream().map(p -> p.id).toList());
+        return plans.stream()
+                .map(p -> RepairPlanView.of(p, read(p.steps), RepairReviewJson.of(reviews.get(p.id))))
+                .toList();
+    }
+
+    private RepairPlanView announce(RepairPlan plan) {
+        RepairPlan.flush();
+        changes.upserted(SYNC_TYPE, plan.id, plan.version, ChangeLog.Scope.partnership(plan.partnershipId));
+        return views(List.of(plan)).get(0);
+    }
+
+    private RepairPlan find(UUID partnershipId, UUID planId, LockModeType lock) {
+        return RepairPlan.<RepairPlan>find("id = ?1 and partnershipId = ?2", planId, partnershipId)
+                .withLock(lock)
+                .<RepairPlan>firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("The repair plan"));
+    }
+
+    private Set<UUID> members(UUID partnershipId) {
+        return new HashSet<>(entityManager
+                .createQuery(
+                        "select m.accountId from PartnershipMember m where m.partnershipId = ?1"
+                                + " and m.accountId is not null",
+                        UUID.class)
+                .setParameter(1, partnershipId)
+                .getResultList());
+    }
+
+    /** The new list of steps: a known id keeps its step's done time; ticking records who and when. */
+    private static List<RepairStep> steps(
+            List<RepairStepInput> input, List<RepairStep> before, Set<UUID> members, UUID caller, Instant now) {
+        if (input == null) {
+            return List.of();
+        }
+        Map<UUID, RepairStep> known = before.stream().collect(Collectors.toMap(RepairStep::id, Function.identity()));
+        Set<UUID> seen = new HashSet<>();
+        List<RepairStep> steps = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            RepairStepInput step = input.get(i);
+            if (step.ownerId() != null && !members.contains(step.ownerId())) {
+                throw ProblemException.invalidField(
+                        "steps[" + i + "].ownerId", "must be a current member of the partnership");
+            }
+            UUID id = step.id() == null ? UUID.randomUUID() : step.id();
+            if (!seen.add(id)) {
+                throw ProblemException.invalidField("steps[" + i + "].id", "the same step is listed twice");
+            }
+            RepairStep earlier = known.get(id);
+            boolean done = Boolean.TRUE.equals(step.done());
+            boolean wasDone = earlier != null && earlier.done();
+            steps.add(new RepairStep(
+                    id,
+                    step.text(),
+                    step.ownerId(),
+                    done,
+                    done ? (wasDone ? earlier.doneAt() : now) : null,
+                    done ? (wasDone ? earlier.doneBy() : caller) : null));
+        }
+        return steps;
+    }
+
+    private static void clearSupport(RepairPlan plan) {
+        plan.supportSince = null;
+        plan.supportReason = null;
+        plan.supportActiveDays = null;
+        plan.supportSafetyStart = null;
+        plan.supportSafetyRecent = null;
+    }
+
+    private List<RepairStep> read(String steps) {
+        try {
+            return json.readValue(steps, STEPS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable repair plan steps", e);
+        }
+    }
+
+    private String write(List<RepairStep> steps) {
+        try {
+            return json.writeValueAsString(steps);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("repair plan steps not writable", e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package app.partnersync.repair;
+
+import app.partnersync.sync.PartnershipSyncedType;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+
+/** Repair plans as synced records, the same for both members (the support suggestion included: it is theirs). */
+@Singleton
+public class RepairPlanSync extends PartnershipSyncedType<RepairPlan> {
+
+    public RepairPlanSync(RepairPlanService plans, EntityManager entityManager) {
+        super(
+                RepairPlanService.SYNC_TYPE,
+                RepairPlan.class,
+                entityManager,
+                (rows, viewer) -> plans.views(rows).stream()
+                        .map(view -> new Versioned(view.id(), view.version(), view))
+                        .toList());
+    }
+}
