@@ -4,6 +4,8 @@ import app.partnersync.auth.AuthService;
 import app.partnersync.auth.Caller;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.Versions;
+import app.partnersync.integration.IntegrationScope;
+import app.partnersync.integration.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +40,7 @@ public class MeResource {
     }
 
     @GET
+    @IntegrationScope(Scopes.PROFILE_READ)
     public Response getMe(@HeaderParam("If-None-Match") String ifNoneMatch) {
         AccountView account = accounts.findById(caller.accountId())
                 .map(AccountView::of)

@@ -1,29 +1,51 @@
 package app.partnersync.auth;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who is calling: the account and session of the verified access token of the current request. */
+/**
+ * Who is calling: the account of the verified access token of the current request, or of the integration token (with
+ * what it is allowed to do).
+ */
 @RequestScoped
 public class Caller {
 
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public Caller(JsonWebToken token) {
-        this.token = token;
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
     public UUID accountId() {
-        return UUID.fromString(token.getSubject());
+        return accountIdOf(identity);
     }
 
-    /** When the access token expires; a live stream ends then. */
-    public java.time.Instant expiresAt() {
-        return java.time.Instant.ofEpochSecond(token.getExpirationTime());
+    /** The account of an authenticated identity, whichever kind of token proved it. */
+    public static UUID accountIdOf(SecurityIdentity identity) {
+        return identity.getPrincipal() instanceof JsonWebToken token
+                ? UUID.fromString(token.getSubject())
+                : UUID.fromString(identity.getPrincipal().getName());
     }
 
+    /** When the token expires; a live stream ends then. */
+    public Instant expiresAt() {
+        return identity.getPrincipal() instanceof JsonWebToken token
+                ? Instant.ofEpochSecond(token.getExpirationTime())
+                : integration().orElseThrow().expiresAt();
+    }
+
+    /** The session of a member's access token. */
     public UUID sessionId() {
+        JsonWebToken token = (JsonWebToken) identity.getPrincipal();
         return UUID.fromString(token.getClaim(AccessTokens.SESSION_CLAIM));
+    }
+
+    /** Present when the request came with an integration token. */
+    public Optional<IntegrationGrant> integration() {
+        return Optional.ofNullable(identity.getAttribute(IntegrationGrant.ATTRIBUTE));
     }
 }

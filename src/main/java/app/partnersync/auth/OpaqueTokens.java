@@ -10,22 +10,25 @@ import java.util.Base64;
  * Random bearer secrets that are not JWTs, so they can never pass as access tokens. A prefix tells their kind at a
  * glance (and to secret scanners); only the SHA-256 of a secret is ever stored.
  */
-final class OpaqueTokens {
+public final class OpaqueTokens {
 
     /** Prefix of refresh tokens. */
     static final String REFRESH = "psr_";
+
+    /** Prefix of integration tokens. */
+    public static final String INTEGRATION = "psi_";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private OpaqueTokens() {}
 
-    static String generate(String prefix) {
+    public static String generate(String prefix) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);

@@ -3,6 +3,8 @@ package app.partnersync.cadence;
 import app.partnersync.auth.Caller;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.Versions;
+import app.partnersync.integration.IntegrationScope;
+import app.partnersync.integration.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +39,7 @@ public class CadenceResource {
     }
 
     @GET
+    @IntegrationScope(Scopes.PARTNERSHIPS_READ)
     public Response getCadence(
             @PathParam("partnershipId") UUID partnershipId, @HeaderParam("If-None-Match") String ifNoneMatch) {
         CadenceView cadence = cadences.get(caller.accountId(), partnershipId);
@@ -54,6 +57,7 @@ public class CadenceResource {
 
     @GET
     @Path("/upcoming")
+    @IntegrationScope(Scopes.PARTNERSHIPS_READ)
     public UpcomingCheckIn.Page listUpcomingCheckIns(
             @PathParam("partnershipId") UUID partnershipId, @QueryParam("limit") String limit) {
         return cadences.upcoming(caller.accountId(), partnershipId, limit(limit));

@@ -5,6 +5,8 @@ import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.Versions;
+import app.partnersync.integration.IntegrationScope;
+import app.partnersync.integration.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +44,7 @@ public class CheckInResource {
     }
 
     @GET
+    @IntegrationScope(Scopes.CHECKINS_READ)
     public Page<CheckInView> listCheckIns(
             @PathParam("partnershipId") UUID partnershipId,
             @QueryParam("limit") String limit,
@@ -70,6 +73,7 @@ public class CheckInResource {
 
     @GET
     @Path("/{checkInId}")
+    @IntegrationScope(Scopes.CHECKINS_READ)
     public Response getCheckIn(
             @PathParam("partnershipId") UUID partnershipId,
             @PathParam("checkInId") UUID checkInId,

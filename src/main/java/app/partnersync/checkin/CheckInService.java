@@ -108,13 +108,14 @@ public class CheckInService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CheckInView get(UUID accountId, UUID partnershipId, UUID checkInId) {
-        access.requireMember(accountId, partnershipId);
-        return view(find(partnershipId, checkInId, LockModeType.NONE), accountId);
+        access.requireSensitiveReadable(accountId, partnershipId);
+        return view(find(partnershipId, checkInId, LockModeType.NONE), reader(accountId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CheckInView> list(UUID accountId, UUID partnershipId, String status, String kind, PageRequest page) {
-        access.requireMember(accountId, partnershipId);
+        access.requireSensitiveReadable(accountId, partnershipId);
+        UUID reader = reader(accountId);
         return Listing.where("partnershipId = :partnership", "partnership", partnershipId)
                 .equal("status", "status", status)
                 .equal("kind", "kind", kind)
@@ -124,7 +125,7 @@ public class CheckInService {
                         "id",
                         (q, p) -> CheckIn.<CheckIn>find(q, p),
                         c -> new KeysetCursor(c.createdAt, c.id),
-                        shown -> views(shown, accountId));
+                        shown -> views(shown, reader));
     }
 
     /** Either member closes an open check-in: its entries are unsealed (shared fields only, for the partner). */
@@ -224,6 +225,16 @@ public class CheckInService {
                     SYNC_TYPE, checkIn.id, checkIn.version, ChangeLog.Scope.partnership(checkIn.partnershipId));
         }
     }
+
+    /**
+     * Whose eyes a read uses: the member's own, or for an integration token nobody's, so that it sees every entry as
+     * a partner would (sealed while open, then shared fields only) and no private answer ever, not even its member's.
+     */
+    private UUID reader(UUID accountId) {
+        return access.byIntegration() ? NOBODY : accountId;
+    }
+
+    private static final UUID NOBODY = new UUID(0, 0);
 
     private CheckInView announce(CheckIn checkIn, UUID viewer) {
         CheckIn.flush();

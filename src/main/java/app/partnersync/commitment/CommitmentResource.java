@@ -5,6 +5,8 @@ import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.Versions;
+import app.partnersync.integration.IntegrationScope;
+import app.partnersync.integration.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,6 +46,7 @@ public class CommitmentResource {
     }
 
     @GET
+    @IntegrationScope(Scopes.COMMITMENTS_READ)
     public Page<CommitmentView> listCommitments(
             @PathParam("partnershipId") UUID partnershipId,
             @QueryParam("limit") String limit,
@@ -65,6 +68,7 @@ public class CommitmentResource {
     }
 
     @POST
+    @IntegrationScope(Scopes.COMMITMENTS_WRITE)
     public Response createCommitment(
             @PathParam("partnershipId") UUID partnershipId, @NotNull @Valid CommitmentInput body) {
         CommitmentView created = commitments.create(caller.accountId(), partnershipId, body);
@@ -76,6 +80,7 @@ public class CommitmentResource {
 
     @GET
     @Path("/{commitmentId}")
+    @IntegrationScope(Scopes.COMMITMENTS_READ)
     public Response getCommitment(
             @PathParam("partnershipId") UUID partnershipId,
             @PathParam("commitmentId") UUID commitmentId,
@@ -86,6 +91,7 @@ public class CommitmentResource {
 
     @PATCH
     @Path("/{commitmentId}")
+    @IntegrationScope(Scopes.COMMITMENTS_WRITE)
     public Response updateCommitment(
             @PathParam("partnershipId") UUID partnershipId,
             @PathParam("commitmentId") UUID commitmentId,
@@ -97,6 +103,7 @@ public class CommitmentResource {
 
     @DELETE
     @Path("/{commitmentId}")
+    @IntegrationScope(Scopes.COMMITMENTS_WRITE)
     public void deleteCommitment(
             @PathParam("partnershipId") UUID partnershipId,
             @PathParam("commitmentId") UUID commitmentId,

@@ -2,6 +2,8 @@ package app.partnersync.commitment;
 
 import app.partnersync.auth.Caller;
 import app.partnersync.common.Versions;
+import app.partnersync.integration.IntegrationScope;
+import app.partnersync.integration.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +39,7 @@ public class OccurrenceResource {
     public record OccurrenceList(List<OccurrenceView> items) {}
 
     @GET
+    @IntegrationScope(Scopes.COMMITMENTS_READ)
     public OccurrenceList listOccurrences(
             @PathParam("partnershipId") UUID partnershipId,
             @PathParam("commitmentId") UUID commitmentId,
@@ -52,6 +55,7 @@ public class OccurrenceResource {
 
     @POST
     @Path("/{dueDate}/outcome")
+    @IntegrationScope(Scopes.COMMITMENTS_WRITE)
     public Response recordOutcome(
             @PathParam("partnershipId") UUID partnershipId,
             @PathParam("commitmentId") UUID commitmentId,
@@ -64,6 +68,7 @@ public class OccurrenceResource {
 
     @POST
     @Path("/{dueDate}/confirmation")
+    @IntegrationScope(Scopes.COMMITMENTS_WRITE)
     public OccurrenceView confirmOutcome(
             @PathParam("partnershipId") UUID partnershipId,
             @PathParam("commitmentId") UUID commitmentId,
@@ -74,6 +79,7 @@ public class OccurrenceResource {
 
     @POST
     @Path("/{dueDate}/acknowledgement")
+    @IntegrationScope(Scopes.COMMITMENTS_WRITE)
     public OccurrenceView acknowledgeMiss(
             @PathParam("partnershipId") UUID partnershipId,
             @PathParam("commitmentId") UUID commitmentId,

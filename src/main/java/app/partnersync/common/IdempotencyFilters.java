@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -28,7 +28,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * same account within 24 hours replays the first answer (status, headers, body) without running the operation again;
  * the same key for another request is a 422; a key whose request is still running is a 409. Server failures (5xx)
  * and rate limits (429) are not kept, so that the retry really runs. Unauthenticated POSTs ({@code /v1/auth/register},
- * login, refresh) take no key: their answers carry secrets, which are never stored.
+ * login, refresh) and those marked {@link SecretInAnswer} take no key: their answers carry secrets, which are never
+ * stored.
  */
 public class IdempotencyFilters {
 
@@ -51,18 +52,22 @@ public class IdempotencyFilters {
     private record Owned(UUID accountId, String key) {}
 
     @ServerRequestFilter
-    public Optional<Response> claim(ContainerRequestContext request) throws IOException {
+    public Optional<Response> claim(ContainerRequestContext request, ResourceInfo resource) throws IOException {
         String key = request.getHeaderString(HEADER);
         if (key == null || !"POST".equals(request.getMethod())) {
+            return Optional.empty();
+        }
+        if (resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(SecretInAnswer.class)) {
             return Optional.empty();
         }
         if (key.isEmpty() || key.codePointCount(0, key.length()) > 255) {
             throw ProblemException.invalidField(HEADER, "must be 1 to 255 characters");
         }
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+        if (identity.isAnonymous()) {
             return Optional.empty();
         }
-        UUID accountId = UUID.fromString(token.getSubject());
+        UUID accountId = app.partnersync.auth.Caller.accountIdOf(identity);
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
         String hash = hash(request.getMethod() + " " + request.getUriInfo().getPath() + "\n", body);

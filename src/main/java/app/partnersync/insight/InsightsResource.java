@@ -3,6 +3,8 @@ package app.partnersync.insight;
 import app.partnersync.auth.Caller;
 import app.partnersync.commitment.FollowThrough;
 import app.partnersync.commitment.FollowThroughService;
+import app.partnersync.integration.IntegrationScope;
+import app.partnersync.integration.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,6 +32,7 @@ public class InsightsResource {
 
     @GET
     @Path("/follow-through")
+    @IntegrationScope(Scopes.INSIGHTS_READ)
     public FollowThrough getFollowThrough(
             @PathParam("partnershipId") UUID partnershipId, @QueryParam("window") String window) {
         return followThrough.compute(caller.accountId(), partnershipId, window);
@@ -37,6 +40,7 @@ public class InsightsResource {
 
     @GET
     @Path("/overview")
+    @IntegrationScope(Scopes.INSIGHTS_READ)
     public TrustOverview getOverview(
             @PathParam("partnershipId") UUID partnershipId, @QueryParam("window") String window) {
         return overview.overview(caller.accountId(), partnershipId, window);

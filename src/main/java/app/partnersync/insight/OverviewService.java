@@ -108,16 +108,23 @@ public class OverviewService {
             throw ProblemException.invalidField("window", "must be one of 30d, 90d, 180d, 365d");
         }
         access.requireMember(accountId, partnershipId);
+        // An integration token reads scores as a partner would (shared, unsealed), and only with every member's
+        // consent to integrations reading check-ins.
+        boolean integration = access.byIntegration();
+        boolean scores = !integration || access.sensitiveConsentGiven(partnershipId);
+        UUID reader = integration ? new UUID(0, 0) : accountId;
         Instant to = clock.instant();
         Instant from = to.minus(length);
 
         Map<Key, Cell> cells = new HashMap<>();
-        for (Object[] row : rows(CHECK_INS, partnershipId, from, to, accountId)) {
+        for (Object[] row : rows(CHECK_INS, partnershipId, from, to, reader)) {
             Cell cell = cells.computeIfAbsent(new Key((UUID) row[0], localDate(row[1])), k -> new Cell());
             cell.held = count(row[2]);
-            cell.mood = (BigDecimal) row[3];
-            cell.safety = (BigDecimal) row[4];
-            cell.connection = (BigDecimal) row[5];
+            if (scores) {
+                cell.mood = (BigDecimal) row[3];
+                cell.safety = (BigDecimal) row[4];
+                cell.connection = (BigDecimal) row[5];
+            }
         }
         for (FollowThroughService.WeekOutcomes week : followThrough.weeklyOutcomes(partnershipId, from, to)) {
             Cell cell = cells.computeIfAbsent(new Key(week.memberId(), week.weekStart()), k -> new Cell());

@@ -5,6 +5,8 @@ import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.Versions;
+import app.partnersync.integration.IntegrationScope;
+import app.partnersync.integration.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +42,7 @@ public class MomentResource {
     }
 
     @GET
+    @IntegrationScope(Scopes.PARTNERSHIPS_READ)
     public Page<MomentView> listMoments(
             @PathParam("partnershipId") UUID partnershipId,
             @QueryParam("limit") String limit,
@@ -63,6 +66,7 @@ public class MomentResource {
 
     @GET
     @Path("/{momentId}")
+    @IntegrationScope(Scopes.PARTNERSHIPS_READ)
     public Response getMoment(
             @PathParam("partnershipId") UUID partnershipId,
             @PathParam("momentId") UUID momentId,

@@ -1,11 +1,15 @@
 package app.partnersync.partnership;
 
+import app.partnersync.auth.Caller;
+import app.partnersync.auth.IntegrationGrant;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,9 +24,51 @@ public class PartnershipAccess {
             + " where m.partnershipId = p.id and p.id = :partnership and m.accountId = :account";
 
     private final EntityManager entityManager;
+    private final Caller caller;
 
-    public PartnershipAccess(EntityManager entityManager) {
+    public PartnershipAccess(EntityManager entityManager, Caller caller) {
         this.entityManager = entityManager;
+        this.caller = caller;
+    }
+
+    /**
+     * The one partnership the current request's integration token is limited to, if it is; every other partnership
+     * answers 404 to it, exactly like one the account is not in.
+     */
+    public Optional<UUID> restrictedTo() {
+        return integration().map(IntegrationGrant::partnershipId);
+    }
+
+    /**
+     * For reads of sensitive data (check-ins, repair plans): the caller's membership; an integration token also
+     * needs every current member's consent (403 {@code consent-required}).
+     */
+    public Membership requireSensitiveReadable(UUID accountId, UUID partnershipId) {
+        Membership membership = requireMember(accountId, partnershipId);
+        if (integration().isPresent() && !sensitiveConsentGiven(partnershipId)) {
+            throw new ProblemException(
+                    ProblemType.CONSENT_REQUIRED,
+                    "Integrations may read this partnership's check-ins and repair plans only when every member"
+                            + " allows it (PUT /v1/partnerships/{partnershipId}/integration-consent).");
+        }
+        return membership;
+    }
+
+    /** Whether every current member lets integrations read the partnership's check-ins and repair plans. */
+    public boolean sensitiveConsentGiven(UUID partnershipId) {
+        return PartnershipMember.count(
+                        "partnershipId = ?1 and former = false and integrationConsent = false", partnershipId)
+                == 0;
+    }
+
+    /** Whether the current request came with an integration token (then private and member-only data stay out). */
+    public boolean byIntegration() {
+        return integration().isPresent();
+    }
+
+    private Optional<IntegrationGrant> integration() {
+        // Sweeps and other background work run without a request: no token, no restriction.
+        return Arc.container().requestContext().isActive() ? caller.integration() : Optional.empty();
     }
 
     /** The caller's partnership and seat in it. */
@@ -48,6 +94,13 @@ public class PartnershipAccess {
         return membership;
     }
 
+    /** For a member's own settings, which may change after the partnership ended: the membership, row locked. */
+    public Membership requireMemberLocked(UUID accountId, UUID partnershipId) {
+        Membership membership = find(accountId, partnershipId, LockModeType.NONE);
+        entityManager.refresh(membership.partnership(), LockModeType.PESSIMISTIC_WRITE);
+        return membership;
+    }
+
     static ProblemException ended() {
         return new ProblemException(
                 ProblemType.PARTNERSHIP_ENDED,
@@ -55,6 +108,9 @@ public class PartnershipAccess {
     }
 
     private Membership find(UUID accountId, UUID partnershipId, LockModeType lock) {
+        if (restrictedTo().filter(only -> !only.equals(partnershipId)).isPresent()) {
+            throw ProblemException.notFound("The partnership");
+        }
         List<Object[]> rows = entityManager
                 .createQuery(MEMBERSHIP, Object[].class)
                 .setParameter("partnership", partnershipId)

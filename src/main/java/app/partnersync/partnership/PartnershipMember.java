@@ -29,6 +29,10 @@ public class PartnershipMember extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean former;
 
+    /** This member allows integrations to read the partnership's check-ins and repair plans. */
+    @Column(name = "integration_consent", nullable = false)
+    public boolean integrationConsent;
+
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
 }

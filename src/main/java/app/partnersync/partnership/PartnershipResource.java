@@ -5,6 +5,8 @@ import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.Versions;
+import app.partnersync.integration.IntegrationScope;
+import app.partnersync.integration.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -40,6 +43,7 @@ public class PartnershipResource {
     }
 
     @GET
+    @IntegrationScope(Scopes.PARTNERSHIPS_READ)
     public Page<PartnershipView> listPartnerships(
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
@@ -52,6 +56,7 @@ public class PartnershipResource {
 
     @GET
     @Path("/{partnershipId}")
+    @IntegrationScope(Scopes.PARTNERSHIPS_READ)
     public Response getPartnership(
             @PathParam("partnershipId") UUID partnershipId, @HeaderParam("If-None-Match") String ifNoneMatch) {
         PartnershipView partnership = partnerships.get(caller.accountId(), partnershipId);
@@ -66,6 +71,17 @@ public class PartnershipResource {
             @NotNull @Valid UpdatePartnershipRequest body) {
         PartnershipView partnership =
                 partnerships.rename(caller.accountId(), partnershipId, body.displayName(), ifMatch);
+        return Versions.written(partnership.version(), partnership);
+    }
+
+    @PUT
+    @Path("/{partnershipId}/integration-consent")
+    public Response putIntegrationConsent(
+            @PathParam("partnershipId") UUID partnershipId,
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid IntegrationConsent body) {
+        PartnershipView partnership =
+                partnerships.setIntegrationConsent(caller.accountId(), partnershipId, body.allowed(), ifMatch);
         return Versions.written(partnership.version(), partnership);
     }
 

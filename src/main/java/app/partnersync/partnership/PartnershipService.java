@@ -108,6 +108,7 @@ public class PartnershipService {
                         "account",
                         accountId)
                 .equal("p.status", "status", status)
+                .equal("p.id", "only", access.restrictedTo().orElse(null))
                 .page(
                         page,
                         "p.createdAt",
@@ -135,6 +136,21 @@ public class PartnershipService {
         // The caller's representation changed, so its version must too.
         membership.partnership().updatedAt = clock.instant();
         announce(membership.partnership());
+        return viewOf(membership.partnership(), accountId);
+    }
+
+    /**
+     * Sets whether the caller allows integrations to read the partnership's check-ins and repair plans; they may only
+     * when every current member does. Allowed on an ended partnership too: it still governs reads.
+     */
+    public PartnershipView setIntegrationConsent(UUID accountId, UUID partnershipId, boolean allowed, String ifMatch) {
+        Membership membership = access.requireMemberLocked(accountId, partnershipId);
+        Versions.requireMatch(ifMatch, membership.partnership().version, viewOf(membership.partnership(), accountId));
+        if (membership.self().integrationConsent != allowed) {
+            membership.self().integrationConsent = allowed;
+            membership.partnership().updatedAt = clock.instant();
+            announce(membership.partnership());
+        }
         return viewOf(membership.partnership(), accountId);
     }
 
@@ -299,10 +315,15 @@ public class PartnershipService {
 
     private static PartnershipView.MemberView member(PartnershipMember seat, Account account, UUID caller) {
         if (seat.former || account == null) {
-            return new PartnershipView.MemberView(null, FORMER_MEMBER, null, true, false);
+            return new PartnershipView.MemberView(null, FORMER_MEMBER, null, true, false, false);
         }
         return new PartnershipView.MemberView(
-                account.id, account.displayName, account.timeZone, false, account.id.equals(caller));
+                account.id,
+                account.displayName,
+                account.timeZone,
+                false,
+                account.id.equals(caller),
+                seat.integrationConsent);
     }
 
     private static ProblemException limitReached(String detail) {

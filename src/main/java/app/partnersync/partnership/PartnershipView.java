@@ -18,5 +18,11 @@ public record PartnershipView(
         long version) {
 
     /** A member's public profile; a deleted account shows as a neutral former member. */
-    public record MemberView(UUID accountId, String displayName, String timeZone, boolean former, boolean you) {}
+    public record MemberView(
+            UUID accountId,
+            String displayName,
+            String timeZone,
+            boolean former,
+            boolean you,
+            boolean integrationConsent) {}
 }

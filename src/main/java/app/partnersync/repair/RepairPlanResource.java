@@ -5,6 +5,8 @@ import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.Versions;
+import app.partnersync.integration.IntegrationScope;
+import app.partnersync.integration.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,6 +43,7 @@ public class RepairPlanResource {
     }
 
     @GET
+    @IntegrationScope(Scopes.CHECKINS_READ)
     public Page<RepairPlanView> listRepairPlans(
             @PathParam("partnershipId") UUID partnershipId,
             @QueryParam("limit") String limit,
@@ -64,6 +67,7 @@ public class RepairPlanResource {
 
     @GET
     @Path("/{repairPlanId}")
+    @IntegrationScope(Scopes.CHECKINS_READ)
     public Response getRepairPlan(
             @PathParam("partnershipId") UUID partnershipId,
             @PathParam("repairPlanId") UUID repairPlanId,

@@ -115,13 +115,13 @@ public class RepairPlanService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RepairPlanView get(UUID accountId, UUID partnershipId, UUID planId) {
-        access.requireMember(accountId, partnershipId);
+        access.requireSensitiveReadable(accountId, partnershipId);
         return views(List.of(find(partnershipId, planId, LockModeType.NONE))).get(0);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RepairPlanView> list(UUID accountId, UUID partnershipId, String status, PageRequest page) {
-        access.requireMember(accountId, partnershipId);
+        access.requireSensitiveReadable(accountId, partnershipId);
         return Listing.where("partnershipId = :partnership", "partnership", partnershipId)
                 .equal("status", "status", status)
                 .page(
@@ -286,8 +286,10 @@ public class RepairPlanService {
     List<RepairPlanView> views(List<RepairPlan> plans) {
         Map<UUID, CadenceService.Review> reviews =
                 cadences.reviews(plans.stream().map(p -> p.id).toList());
+        // The professional-support suggestion is for the members only, never for integrations.
+        boolean members = !access.byIntegration();
         return plans.stream()
-                .map(p -> RepairPlanView.of(p, read(p.steps), RepairReviewJson.of(reviews.get(p.id))))
+                .map(p -> RepairPlanView.of(p, read(p.steps), RepairReviewJson.of(reviews.get(p.id)), members))
                 .toList();
     }
 

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A repair plan as its members see it (the contract's {@code RepairPlan}). The professional-support suggestion is
- * for the members only: an integration's view of a plan must leave {@link #professionalSupport} out.
+ * for the members only: an integration's view leaves both {@link #suggestProfessionalSupport} and
+ * {@link #professionalSupport} out.
  */
 public record RepairPlanView(
         UUID id,
@@ -21,7 +22,7 @@ public record RepairPlanView(
         Instant createdAt,
         Instant updatedAt,
         Instant endedAt,
-        boolean suggestProfessionalSupport,
+        Boolean suggestProfessionalSupport,
         ProfessionalSupport professionalSupport,
         long version) {
 
@@ -29,8 +30,8 @@ public record RepairPlanView(
     public record ProfessionalSupport(
             String reason, Instant since, int activeDays, BigDecimal safetyAtStart, BigDecimal safetyRecent) {}
 
-    static RepairPlanView of(RepairPlan plan, List<RepairStep> steps, RepairReviewJson review) {
-        boolean suggested = plan.isActive() && plan.supportSince != null;
+    static RepairPlanView of(RepairPlan plan, List<RepairStep> steps, RepairReviewJson review, boolean forMembers) {
+        boolean suggested = forMembers && plan.isActive() && plan.supportSince != null;
         return new RepairPlanView(
                 plan.id,
                 plan.partnershipId,
@@ -43,7 +44,7 @@ public record RepairPlanView(
                 plan.createdAt,
                 plan.updatedAt,
                 plan.endedAt,
-                suggested,
+                forMembers ? suggested : null,
                 suggested
                         ? new ProfessionalSupport(
                                 plan.supportReason,

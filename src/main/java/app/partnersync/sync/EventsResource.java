@@ -1,6 +1,9 @@
 package app.partnersync.sync;
 
 import app.partnersync.auth.Caller;
+import app.partnersync.auth.IntegrationGrant;
+import app.partnersync.integration.IntegrationScope;
+import app.partnersync.integration.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,9 +31,16 @@ public class EventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @IntegrationScope(Scopes.EVENTS_READ)
     public void streamEvents(
             @Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
-        LiveStream stream = new LiveStream(caller.accountId(), caller.expiresAt(), sink, sse);
+        LiveStream stream = new LiveStream(
+                caller.accountId(),
+                caller.expiresAt(),
+                caller.integration().isPresent(),
+                caller.integration().map(IntegrationGrant::partnershipId).orElse(null),
+                sink,
+                sse);
         stream.comment("connected");
         live.subscribe(stream);
         sync.missedSince(caller.accountId(), lastEventId)

@@ -197,6 +197,7 @@ public class LiveEvents {
      */
     private void remind(Connection connection, JsonNode reminder) throws SQLException {
         UUID promiser = uuid(reminder.get("promiser"));
+        UUID partnershipId = uuid(reminder.get("partnershipId"));
         String event = reminder.path("event").asText();
         String data = reminder.path("data").toString();
         Set<UUID> audience =
@@ -204,7 +205,7 @@ public class LiveEvents {
         for (UUID accountId : audience) {
             Set<LiveStream> set = streams.get(accountId);
             if (set != null) {
-                set.forEach(stream -> stream.event(event, data));
+                set.forEach(stream -> stream.event(partnershipId, event, data));
             }
         }
     }

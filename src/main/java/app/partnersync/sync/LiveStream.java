@@ -18,6 +18,10 @@ final class LiveStream {
 
     private final UUID accountId;
     private final Instant expiresAt;
+    /** For an integration token: it hears only reminders, only of this partnership when not null. */
+    private final boolean integration;
+
+    private final UUID onlyPartnership;
     private final SseEventSink sink;
     private final Sse sse;
     /** The newest "something changed" waiting behind the event in flight: newer ones replace it. */
@@ -31,8 +35,15 @@ final class LiveStream {
     private boolean closed;
 
     LiveStream(UUID accountId, Instant expiresAt, SseEventSink sink, Sse sse) {
+        this(accountId, expiresAt, false, null, sink, sse);
+    }
+
+    LiveStream(
+            UUID accountId, Instant expiresAt, boolean integration, UUID onlyPartnership, SseEventSink sink, Sse sse) {
         this.accountId = accountId;
         this.expiresAt = expiresAt;
+        this.integration = integration;
+        this.onlyPartnership = onlyPartnership;
         this.sink = sink;
         this.sse = sse;
     }
@@ -47,6 +58,10 @@ final class LiveStream {
 
     /** Something visible to the account changed; pull from {@code cursor} (null: from your own cursor). */
     void change(String id, String cursor) {
+        if (integration) {
+            // Integrations cannot pull the sync feed; a change event would only tell them when someone was active.
+            return;
+        }
         OutboundSseEvent.Builder event =
                 sse.newEventBuilder().name("change").data(cursor == null ? "{}" : "{\"cursor\":\"" + cursor + "\"}");
         if (id != null) {
@@ -60,6 +75,14 @@ final class LiveStream {
      * at most {@link #MAX_QUEUED} of them, so even a stalled client costs bounded memory.
      */
     void event(String name, String data) {
+        event(null, name, data);
+    }
+
+    /** A reminder of {@code partnershipId}; a token limited to another partnership does not hear it. */
+    void event(UUID partnershipId, String name, String data) {
+        if (onlyPartnership != null && !onlyPartnership.equals(partnershipId)) {
+            return;
+        }
         OutboundSseEvent event = sse.newEventBuilder().name(name).data(data).build();
         synchronized (this) {
             if (closed || sink.isClosed()) {

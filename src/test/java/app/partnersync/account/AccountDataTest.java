@@ -67,6 +67,7 @@ class AccountDataTest {
                         "cadences",
                         "checkIns",
                         "commitments",
+                        "integrationTokens",
                         "invitations",
                         "moments",
                         "occurrences",
@@ -119,6 +120,22 @@ class AccountDataTest {
                 .post("/v1/partnerships/{id}/repair-plans", shared)
                 .then()
                 .statusCode(201);
+        Api.as(leaving)
+                .body(Map.of(
+                        "name",
+                        "Leaving's calendar",
+                        "scopes",
+                        List.of("commitments:read"),
+                        "partnershipId",
+                        shared.toString(),
+                        "expiresAt",
+                        java.time.Instant.now()
+                                .plus(java.time.Duration.ofDays(30))
+                                .toString()))
+                .when()
+                .post("/v1/me/tokens")
+                .then()
+                .statusCode(201);
         Pairs.invite(leaving, "friend");
         Api.as(leaving).when().get("/v1/invitations/{code}", "ZZZZ-2222").then().statusCode(404); // a rate-limit row
 
@@ -160,8 +177,12 @@ class AccountDataTest {
                 .body("repairPlans[0].steps[0].text", equalTo("Call back the same day"))
                 .body("repairPlans[0].steps[0].done", equalTo(true));
 
-        for (String trace :
-                List.of(leaving.email(), displayName, leaving.accountId().toString(), "Leaving's phone")) {
+        for (String trace : List.of(
+                leaving.email(),
+                displayName,
+                leaving.accountId().toString(),
+                "Leaving's phone",
+                "Leaving's calendar")) {
             assertEquals(List.of(), tablesContaining(trace), "nothing in the database may mention " + trace);
         }
     }

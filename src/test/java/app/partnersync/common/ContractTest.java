@@ -3,6 +3,7 @@ package app.partnersync.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.partnersync.integration.IntegrationScope;
 import app.partnersync.support.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,12 +104,19 @@ class ContractTest {
 
     @Test
     void everyResourceMethodIsAContractOperationAndViceVersa() throws IOException {
+        // Each operation with its integration scope: the contract's x-integration-scope is the code's
+        // @IntegrationScope.
         Map<String, String> contract = new TreeMap<>();
         contract()
                 .getPaths()
-                .forEach((path, item) -> item.readOperationsMap()
-                        .forEach((verb, operation) ->
-                                contract.put(verb.name() + " " + path, operation.getOperationId())));
+                .forEach((path, item) -> item.readOperationsMap().forEach((verb, operation) -> {
+                    Object scope = operation.getExtensions() == null
+                            ? null
+                            : operation.getExtensions().get("x-integration-scope");
+                    contract.put(
+                            verb.name() + " " + path,
+                            operation.getOperationId() + " scope=" + (scope == null ? "-" : scope));
+                }));
 
         assertEquals(contract, implemented());
     }
@@ -219,7 +227,10 @@ class ContractTest {
                     if (method.isAnnotationPresent(verb)) {
                         Path sub = method.getAnnotation(Path.class);
                         String path = join(root.value(), sub == null ? "" : sub.value());
-                        operations.put(verb.getSimpleName() + " " + path, method.getName());
+                        IntegrationScope scope = method.getAnnotation(IntegrationScope.class);
+                        operations.put(
+                                verb.getSimpleName() + " " + path,
+                                method.getName() + " scope=" + (scope == null ? "-" : scope.value()));
                     }
                 }
             }
