@@ -1,0 +1,249 @@
+package app.partnersync.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.partnersync.client.api.AuthApi;
+import app.partnersync.client.api.CommitmentsApi;
+import app.partnersync.client.api.InsightsApi;
+import app.partnersync.client.api.InvitationsApi;
+import app.partnersync.client.api.SyncApi;
+import app.partnersync.client.model.AccountChange;
+import app.partnersync.client.model.Commitment;
+import app.partnersync.client.model.CommitmentChange;
+import app.partnersync.client.model.CommitmentInput;
+import app.partnersync.client.model.CreateInvitationRequest;
+import app.partnersync.client.model.FollowThrough;
+import app.partnersync.client.model.Invitation;
+import app.partnersync.client.model.MemberFollowThrough;
+import app.partnersync.client.model.Occurrence;
+import app.partnersync.client.model.OccurrenceChange;
+import app.partnersync.client.model.OccurrenceStatus;
+import app.partnersync.client.model.OutcomeInput;
+import app.partnersync.client.model.Partnership;
+import app.partnersync.client.model.PartnershipChange;
+import app.partnersync.client.model.PartnershipKind;
+import app.partnersync.client.model.PartnershipMember;
+import app.partnersync.client.model.RegisterRequest;
+import app.partnersync.client.model.RegistrationResponse;
+import app.partnersync.client.model.SyncOp;
+import app.partnersync.client.model.SyncPage;
+import app.partnersync.client.model.TokenPair;
+import app.partnersync.support.TestClock;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract as a third party meets it: a whole journey through the Java client that the build generates from
+ * {@code openapi/partner-sync.yaml}, with no request written by hand. A part of the contract that a generated client
+ * cannot express fails here.
+ */
+@QuarkusTest
+class GeneratedClientJourneyTest {
+
+    @Inject
+    TestClock clock;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void registerPairPromiseKeepReadFollowThroughAndSync() throws ApiException {
+        // Register two accounts; 201 with the account, a Bearer token pair and the account's Location.
+        ApiResponse<RegistrationResponse> annCreated =
+                new AuthApi(client(null)).registerWithHttpInfo(registration("Ann", "Europe/Berlin"));
+        assertEquals(201, annCreated.getStatusCode());
+        assertTrue(annCreated.getHeaders().containsKey("location"), "Location of the new account");
+        RegistrationResponse ann = annCreated.getData();
+        assertEquals("Ann", ann.getAccount().getDisplayName());
+        assertEquals(TokenPair.TokenTypeEnum.BEARER, ann.getTokens().getTokenType());
+        RegistrationResponse ben = new AuthApi(client(null)).register(registration("Ben", "America/New_York"));
+        assertEquals("America/New_York", ben.getAccount().getTimeZone());
+        UUID annId = ann.getAccount().getId();
+        UUID benId = ben.getAccount().getId();
+        ApiClient asAnn = client(ann.getTokens().getAccessToken());
+        ApiClient asBen = client(ben.getTokens().getAccessToken());
+
+        // Pair: Ann invites, Ben accepts the code.
+        Invitation invitation = new InvitationsApi(asAnn)
+                .createInvitation(
+                        new CreateInvitationRequest()
+                                .kind(PartnershipKind.PARTNER)
+                                .message("Shall we?"),
+                        null);
+        assertEquals(Invitation.StatusEnum.OPEN, invitation.getStatus());
+        assertTrue(invitation.getCode().matches("[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}"), invitation.getCode());
+        ApiResponse<Partnership> accepted =
+                new InvitationsApi(asBen).acceptInvitationWithHttpInfo(invitation.getCode(), null);
+        assertEquals(201, accepted.getStatusCode());
+        Partnership partnership = accepted.getData();
+        assertEquals(Partnership.StatusEnum.ACTIVE, partnership.getStatus());
+        assertEquals(PartnershipKind.PARTNER, partnership.getKind());
+        Map<UUID, PartnershipMember> members = partnership.getMembers().stream()
+                .collect(Collectors.toMap(PartnershipMember::getAccountId, Function.identity()));
+        assertEquals(Set.of(annId, benId), members.keySet());
+        assertEquals("Ann", members.get(annId).getDisplayName());
+        assertEquals("Ben", members.get(benId).getDisplayName());
+        assertTrue(members.get(benId).getYou(), "the accepting caller is marked as you");
+        assertFalse(members.get(annId).getYou());
+        UUID partnershipId = partnership.getId();
+
+        // Ann promises something due in a minute.
+        OffsetDateTime due = clock.instant()
+                .plus(Duration.ofMinutes(1))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .atOffset(ZoneOffset.UTC);
+        ApiResponse<Commitment> made = new CommitmentsApi(asAnn)
+                .createCommitmentWithHttpInfo(
+                        partnershipId,
+                        new CommitmentInput()
+                                .title("Take out the recycling")
+                                .promisedBy(Set.of(annId))
+                                .dueAt(due),
+                        null);
+        assertEquals(201, made.getStatusCode());
+        Commitment commitment = made.getData();
+        assertEquals(List.of(annId), commitment.getPromisedBy());
+        assertEquals(due.toInstant(), commitment.getDueAt().toInstant());
+        assertEquals(Commitment.StatusEnum.ACTIVE, commitment.getStatus());
+
+        // Once it is due, Ann marks it kept.
+        clock.advance(Duration.ofMinutes(5));
+        ApiResponse<Occurrence> recorded = new CommitmentsApi(asAnn)
+                .recordOutcomeWithHttpInfo(
+                        partnershipId,
+                        commitment.getId(),
+                        due.toLocalDate(),
+                        new OutcomeInput()
+                                .outcome(OutcomeInput.OutcomeEnum.KEPT)
+                                .note("Both bins out"),
+                        null);
+        assertEquals(200, recorded.getStatusCode());
+        assertEquals(
+                List.of("\"v" + recorded.getData().getVersion() + "\""),
+                recorded.getHeaders().get("etag"));
+        Occurrence occurrence = recorded.getData();
+        assertEquals(OccurrenceStatus.KEPT, occurrence.getStatus());
+        assertEquals(annId, occurrence.getPromiser());
+        assertEquals(commitment.getId(), occurrence.getCommitmentId());
+        assertNotNull(occurrence.getRecordedAt());
+
+        // Ben reads the follow-through: Ann kept her one promise, Ben promised nothing.
+        FollowThrough followThrough = new InsightsApi(asBen).getFollowThrough(partnershipId, "7d");
+        Map<UUID, MemberFollowThrough> byMember = followThrough.getMembers().stream()
+                .collect(Collectors.toMap(MemberFollowThrough::getAccountId, Function.identity()));
+        MemberFollowThrough annFollowThrough = byMember.get(annId);
+        assertEquals(1, annFollowThrough.getKept());
+        assertEquals(0, annFollowThrough.getMissed());
+        assertEquals(1.0, annFollowThrough.getRate(), 1e-9);
+        assertEquals(1, annFollowThrough.getCurrentStreak());
+        assertEquals(0, byMember.get(benId).getKept());
+        assertNull(byMember.get(benId).getRate(), "no rate without kept or missed occurrences");
+
+        // Ben's first sync: a snapshot that carries the partnership, the commitment and its kept occurrence, each
+        // change typed by its record.
+        List<Object> synced = pullEverything(new SyncApi(asBen));
+        PartnershipChange partnershipChange =
+                lastChange(synced, PartnershipChange.class, c -> partnershipId.equals(c.getId()));
+        assertEquals(SyncOp.UPSERT, partnershipChange.getOp());
+        assertEquals(
+                Partnership.StatusEnum.ACTIVE, partnershipChange.getRecord().getStatus());
+        assertEquals(
+                Set.of(annId, benId),
+                partnershipChange.getRecord().getMembers().stream()
+                        .map(PartnershipMember::getAccountId)
+                        .collect(Collectors.toSet()));
+        CommitmentChange commitmentChange = lastChange(
+                synced, CommitmentChange.class, c -> commitment.getId().equals(c.getId()));
+        assertEquals(SyncOp.UPSERT, commitmentChange.getOp());
+        assertEquals("Take out the recycling", commitmentChange.getRecord().getTitle());
+        assertEquals(List.of(annId), commitmentChange.getRecord().getPromisedBy());
+        OccurrenceChange occurrenceChange = lastChange(
+                synced, OccurrenceChange.class, c -> occurrence.getId().equals(c.getId()));
+        assertEquals(occurrence.getVersion(), occurrenceChange.getVersion());
+        assertEquals(OccurrenceStatus.KEPT, occurrenceChange.getRecord().getStatus());
+        assertEquals("Both bins out", occurrenceChange.getRecord().getNote());
+        assertEquals(
+                ben.getAccount().getEmail(),
+                lastChange(synced, AccountChange.class, c -> benId.equals(c.getId()))
+                        .getRecord()
+                        .getEmail());
+        assertTrue(
+                synced.stream().noneMatch(c -> c instanceof AccountChange account && !benId.equals(account.getId())),
+                "the partner's account record is not the caller's to sync");
+    }
+
+    /**
+     * A client of the service under test, signed in with {@code accessToken} unless it is null. The native library
+     * has no bearer-auth support of its own, so the token goes on every request through the client's interceptor.
+     */
+    private ApiClient client(String accessToken) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(base.toString().replaceAll("/$", ""));
+        if (accessToken != null) {
+            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + accessToken));
+        }
+        return client;
+    }
+
+    private static RegisterRequest registration(String name, String zone) {
+        String unique = UUID.randomUUID().toString().substring(0, 12);
+        return new RegisterRequest()
+                .email(name.toLowerCase() + "-" + unique + "@example.test")
+                .password("correct horse battery " + unique)
+                .displayName(name)
+                .timeZone(zone)
+                .deviceName(name + "'s generated client");
+    }
+
+    /** Pulls from no cursor until nothing more is ready: every change in feed order, as its typed change. */
+    private static List<Object> pullEverything(SyncApi sync) throws ApiException {
+        List<Object> changes = new ArrayList<>();
+        String cursor = null;
+        SyncPage page;
+        int pages = 0;
+        do {
+            page = sync.pullChanges(cursor, 100);
+            page.getChanges().forEach(change -> changes.add(change.getActualInstance()));
+            cursor = page.getNextCursor();
+            assertTrue(++pages < 20, "the feed ends");
+        } while (page.getHasMore());
+        return changes;
+    }
+
+    /** The latest change of kind {@code type} that {@code about} picks. */
+    private static <C> C lastChange(List<Object> changes, Class<C> type, Predicate<C> about) {
+        C last = null;
+        for (Object change : changes) {
+            if (type.isInstance(change) && about.test(type.cast(change))) {
+                last = type.cast(change);
+            }
+        }
+        assertNotNull(last, "a " + type.getSimpleName() + " in " + changes);
+        return last;
+    }
+}
