@@ -55,7 +55,8 @@ async function check(page) {
   // Swagger UI swaps Authorize for Logout in the dialog once the value is accepted.
   await bearer.locator('button', { hasText: 'Logout' }).waitFor();
   see('authorized bearerAuth in the Authorize dialog');
-  await dialog.locator('button.btn-done').click();
+  // One Close button per security scheme (bearerAuth, integrationToken): the modal's own close button is unique.
+  await dialog.locator('button.close-modal').click();
   await dialog.waitFor({ state: 'detached' });
 
   const operation = page
