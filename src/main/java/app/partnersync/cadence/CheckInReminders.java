@@ -1,13 +1,17 @@
 package app.partnersync.cadence;
 
+import app.partnersync.common.PartnershipEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,10 +50,12 @@ public class CheckInReminders {
             from claimed""";
 
     private final EntityManager entityManager;
+    private final Event<PartnershipEvent> events;
     private final Clock clock;
 
-    public CheckInReminders(EntityManager entityManager, Clock clock) {
+    public CheckInReminders(EntityManager entityManager, Event<PartnershipEvent> events, Clock clock) {
         this.entityManager = entityManager;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -103,7 +109,19 @@ public class CheckInReminders {
                         .setParameter(6, start.plus(rule.duration()).toString())
                         .setParameter(7, schedule.repairPlanId == null ? null : schedule.repairPlanId.toString())
                         .getSingleResult();
-                sent += claimed.intValue();
+                if (claimed.intValue() > 0) {
+                    sent++;
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("partnershipId", schedule.partnershipId);
+                    fields.put("kind", schedule.kind);
+                    fields.put("startsAt", start);
+                    fields.put("endsAt", start.plus(rule.duration()));
+                    if (schedule.repairPlanId != null) {
+                        fields.put("repairPlanId", schedule.repairPlanId);
+                    }
+                    events.fire(new PartnershipEvent(
+                            schedule.partnershipId, "checkin.reminder", now, null, null, null, null, fields));
+                }
             }
             schedule.planNextReminder(remindUpTo);
         }

@@ -234,7 +234,8 @@ public class CheckInService {
         return access.byIntegration() ? NOBODY : accountId;
     }
 
-    private static final UUID NOBODY = new UUID(0, 0);
+    /** The viewer of integrations: a member of nothing, so every entry is seen as a partner would see it. */
+    static final UUID NOBODY = new UUID(0, 0);
 
     private CheckInView announce(CheckIn checkIn, UUID viewer) {
         CheckIn.flush();

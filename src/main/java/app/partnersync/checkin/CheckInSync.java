@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 @Singleton
 public class CheckInSync extends PartnershipSyncedType<CheckIn> {
 
+    private final CheckInService checkIns;
+
     public CheckInSync(CheckInService checkIns, EntityManager entityManager) {
         super(
                 CheckInService.SYNC_TYPE,
@@ -19,5 +21,18 @@ public class CheckInSync extends PartnershipSyncedType<CheckIn> {
                 (rows, viewer) -> checkIns.views(rows, viewer).stream()
                         .map(view -> new Versioned(view.id(), view.version(), view))
                         .toList());
+        this.checkIns = checkIns;
+    }
+
+    /** For webhooks: as a partner sees it (sealed while open, then shared fields only), not as the member does. */
+    @Override
+    public Object integrationRecord(java.util.UUID id, java.util.UUID member) {
+        java.util.List<CheckIn> rows = CheckIn.list(
+                "id = ?1 and partnershipId in (select m.partnershipId from PartnershipMember m where m.accountId = ?2)",
+                id,
+                member);
+        return rows.isEmpty()
+                ? null
+                : checkIns.views(rows, CheckInService.NOBODY).get(0);
     }
 }

@@ -1,10 +1,12 @@
 package app.partnersync.commitment;
 
+import app.partnersync.common.PartnershipEvent;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.partnership.PartnershipAccess;
 import app.partnersync.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -12,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Lists occurrences and records what became of them: outcomes, the partner's verdict, owning a miss. */
@@ -26,6 +30,7 @@ public class OccurrenceService {
     private final CommitmentService commitments;
     private final ChangeLog changes;
     private final EntityManager entityManager;
+    private final Event<PartnershipEvent> events;
     private final Clock clock;
 
     public OccurrenceService(
@@ -33,11 +38,13 @@ public class OccurrenceService {
             CommitmentService commitments,
             ChangeLog changes,
             EntityManager entityManager,
+            Event<PartnershipEvent> events,
             Clock clock) {
         this.access = access;
         this.commitments = commitments;
         this.changes = changes;
         this.entityManager = entityManager;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -198,6 +205,19 @@ public class OccurrenceService {
                 .setParameter(1, now)
                 .getResultList();
         for (Object[] row : due) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("partnershipId", row[0]);
+            fields.put("commitmentId", row[1]);
+            fields.put("occurrenceId", row[2]);
+            fields.put("dueAt", toInstant(row[3]));
+            fields.put("title", row[4]);
+            if (row[5] != null) {
+                fields.put("promiserId", row[5]);
+            }
+            events.fire(
+                    new PartnershipEvent((UUID) row[0], "commitment.reminder", now, null, null, null, null, fields));
+        }
+        for (Object[] row : due) {
             entityManager
                     .createNativeQuery("select pg_notify('partnersync_changes', json_build_object('kind', 'reminder',"
                             + " 'event', 'commitment.reminder', 'partnershipId', ?1, 'promiser', ?6, 'data',"
@@ -251,5 +271,11 @@ public class OccurrenceService {
 
     private static ProblemException conflict(String detail) {
         return new ProblemException(ProblemType.OUTCOME_CONFLICT, detail);
+    }
+
+    private static Instant toInstant(Object value) {
+        return value instanceof java.sql.Timestamp t
+                ? t.toInstant()
+                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 }

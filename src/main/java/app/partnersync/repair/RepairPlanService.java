@@ -284,10 +284,14 @@ public class RepairPlanService {
 
     /** Views of plans with their reviews, two queries for any number of plans. */
     List<RepairPlanView> views(List<RepairPlan> plans) {
+        // The professional-support suggestion is for the members only, never for integrations.
+        return views(plans, !access.byIntegration());
+    }
+
+    /** Views for members, or (webhooks, integration tokens) without the professional-support suggestion. */
+    List<RepairPlanView> views(List<RepairPlan> plans, boolean members) {
         Map<UUID, CadenceService.Review> reviews =
                 cadences.reviews(plans.stream().map(p -> p.id).toList());
-        // The professional-support suggestion is for the members only, never for integrations.
-        boolean members = !access.byIntegration();
         return plans.stream()
                 .map(p -> RepairPlanView.of(p, read(p.steps), RepairReviewJson.of(reviews.get(p.id)), members))
                 .toList();

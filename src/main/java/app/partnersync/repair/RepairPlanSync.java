@@ -8,6 +8,8 @@ import jakarta.persistence.EntityManager;
 @Singleton
 public class RepairPlanSync extends PartnershipSyncedType<RepairPlan> {
 
+    private final RepairPlanService plans;
+
     public RepairPlanSync(RepairPlanService plans, EntityManager entityManager) {
         super(
                 RepairPlanService.SYNC_TYPE,
@@ -16,5 +18,16 @@ public class RepairPlanSync extends PartnershipSyncedType<RepairPlan> {
                 (rows, viewer) -> plans.views(rows).stream()
                         .map(view -> new Versioned(view.id(), view.version(), view))
                         .toList());
+        this.plans = plans;
+    }
+
+    /** For webhooks: never with the professional-support suggestion, which is for the members only. */
+    @Override
+    public Object integrationRecord(java.util.UUID id, java.util.UUID member) {
+        java.util.List<RepairPlan> rows = RepairPlan.list(
+                "id = ?1 and partnershipId in (select m.partnershipId from PartnershipMember m where m.accountId = ?2)",
+                id,
+                member);
+        return rows.isEmpty() ? null : plans.views(rows, false).get(0);
     }
 }

@@ -1,8 +1,12 @@
 package app.partnersync.sync;
 
+import app.partnersync.common.PartnershipEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,10 +21,24 @@ public class ChangeLog {
             "insert into sync_change (record_type, record_id, partnership_id, account_id, op, version)"
                     + " values (?1, ?2, ?3, ?4, ?5, ?6)";
 
-    private final EntityManager entityManager;
+    /** Sync types whose changes integrations hear of, and the event family each belongs to. */
+    private static final Map<String, String> EVENT_TYPES = Map.of(
+            "partnership", "partnership",
+            "commitment", "commitment",
+            "occurrence", "commitment.occurrence",
+            "check_in", "checkin",
+            "cadence", "checkin.cadence",
+            "repair_plan", "checkin.repair_plan",
+            "moment", "moment");
 
-    public ChangeLog(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final Event<PartnershipEvent> events;
+    private final Clock clock;
+
+    public ChangeLog(EntityManager entityManager, Event<PartnershipEvent> events, Clock clock) {
         this.entityManager = entityManager;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** Who may see a record: the members of a partnership, or a single account. */
@@ -58,5 +76,17 @@ public class ChangeLog {
                 .setParameter(5, op)
                 .setParameter(6, version)
                 .executeUpdate();
+        String family = EVENT_TYPES.get(type);
+        if (family != null && scope.partnershipId() != null) {
+            events.fire(new PartnershipEvent(
+                    scope.partnershipId(),
+                    family + ("delete".equals(op) ? ".deleted" : ".updated"),
+                    clock.instant(),
+                    type,
+                    id,
+                    op,
+                    version,
+                    null));
+        }
     }
 }

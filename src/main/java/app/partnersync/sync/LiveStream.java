@@ -80,7 +80,10 @@ final class LiveStream {
 
     /** A reminder of {@code partnershipId}; a token limited to another partnership does not hear it. */
     void event(UUID partnershipId, String name, String data) {
-        if (onlyPartnership != null && !onlyPartnership.equals(partnershipId)) {
+        if (integration
+                && (!name.endsWith(".reminder")
+                        || (onlyPartnership != null && !onlyPartnership.equals(partnershipId)))) {
+            // An integration's stream carries reminders only, and of its one partnership when it is limited to one.
             return;
         }
         OutboundSseEvent event = sse.newEventBuilder().name(name).data(data).build();

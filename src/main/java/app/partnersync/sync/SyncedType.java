@@ -43,4 +43,13 @@ public interface SyncedType {
             return new MutationOutcome(false, current);
         }
     }
+
+    /**
+     * The record as an integration may see it (webhooks), read through the eyes of {@code member}; null when it is
+     * gone. Types with private parts override this to show only what a partner would see.
+     */
+    default Object integrationRecord(UUID id, UUID member) {
+        Versioned versioned = load(List.of(id), member).get(id);
+        return versioned == null ? null : versioned.record();
+    }
 }

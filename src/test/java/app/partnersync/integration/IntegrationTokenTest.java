@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.CheckIns;
+import app.partnersync.support.IntegrationTokens;
 import app.partnersync.support.Pairs;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.TestClock;
@@ -281,24 +282,6 @@ class IntegrationTokenTest {
     }
 
     static String token(SignedIn owner, List<String> scopes, UUID partnershipId) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of(
-                "name",
-                "Calendar bridge",
-                "scopes",
-                scopes,
-                "expiresAt",
-                Instant.now().plus(Duration.ofDays(90)).toString()));
-        if (partnershipId != null) {
-            body.put("partnershipId", partnershipId.toString());
-        }
-        return Api.as(owner)
-                .body(body)
-                .when()
-                .post("/v1/me/tokens")
-                .then()
-                .statusCode(201)
-                .header("Location", notNullValue())
-                .extract()
-                .path("token");
+        return IntegrationTokens.create(owner, scopes, partnershipId);
     }
 }

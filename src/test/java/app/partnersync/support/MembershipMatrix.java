@@ -43,11 +43,52 @@ public final class MembershipMatrix {
             "dueDate", pair -> FIXTURE_DUE_AT.substring(0, 10),
             "checkInId", MembershipMatrix::checkInOf,
             "momentId", MembershipMatrix::momentOf,
-            "repairPlanId", MembershipMatrix::repairPlanOf);
+            "repairPlanId", MembershipMatrix::repairPlanOf,
+            "webhookId", pair -> webhookOf(pair)[0],
+            "deliveryId", pair -> webhookOf(pair)[1]);
+
+    private static final Map<UUID, String[]> WEBHOOKS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Map<UUID, String> COMMITMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Map<UUID, String> CHECK_INS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * One paused webhook per pair with one delivery in its log (of a partnership rename): {webhookId, deliveryId}.
+     * Paused, so that no test's delivery sweep ever calls its (unreachable) loopback address.
+     */
+    private static String[] webhookOf(Pairs.Pair pair) {
+        return WEBHOOKS.computeIfAbsent(pair.partnershipId(), id -> {
+            String webhook = Api.as(pair.inviter())
+                    .body(Map.of("url", "http://127.0.0.1:9/matrix", "events", java.util.List.of("partnership.*")))
+                    .when()
+                    .post("/v1/partnerships/{id}/webhooks", id)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            Api.as(pair.inviter())
+                    .body(Map.of("active", false))
+                    .when()
+                    .patch("/v1/partnerships/{id}/webhooks/{w}", id, webhook)
+                    .then()
+                    .statusCode(200);
+            Api.as(pair.inviter())
+                    .body(Map.of("displayName", "Matrix"))
+                    .when()
+                    .patch("/v1/partnerships/{id}", id)
+                    .then()
+                    .statusCode(200);
+            String delivery = Api.as(pair.inviter())
+                    .when()
+                    .get("/v1/partnerships/{id}/webhooks/{w}/deliveries", id, webhook)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items[0].id");
+            return new String[] {webhook, delivery};
+        });
+    }
 
     /** A repair plan without steps in the pair's partnership. */
     private static String repairPlanOf(Pairs.Pair pair) {

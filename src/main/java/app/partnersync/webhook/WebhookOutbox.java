@@ -1,0 +1,63 @@
+package app.partnersync.webhook;
+
+import app.partnersync.common.PartnershipEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes one delivery per interested webhook for each event, in the transaction that made the event: a change that
+ * rolls back announces nothing, one that commits cannot lose its deliveries, even if the instance dies right after.
+ */
+@ApplicationScoped
+public class WebhookOutbox {
+
+    private final ObjectMapper json;
+
+    public WebhookOutbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void enqueue(@Observes PartnershipEvent event) {
+        List<Webhook> webhooks = Webhook.<Webhook>list("partnershipId", event.partnershipId()).stream()
+                .filter(w -> w.wants(event.type()))
+                .toList();
+        if (webhooks.isEmpty()) {
+            return;
+        }
+        UUID eventId = UUID.randomUUID();
+        String data = fields(event);
+        for (Webhook webhook : webhooks) {
+            WebhookDelivery delivery = new WebhookDelivery();
+            delivery.id = UUID.randomUUID();
+            delivery.webhookId = webhook.id;
+            delivery.partnershipId = event.partnershipId();
+            delivery.eventId = eventId;
+            delivery.eventType = event.type();
+            delivery.occurredAt = event.occurredAt();
+            delivery.recordType = event.recordType();
+            delivery.recordId = event.recordId();
+            delivery.op = event.op();
+            delivery.version = event.version();
+            delivery.data = data;
+            delivery.status = WebhookDelivery.PENDING;
+            delivery.nextAttemptAt = event.occurredAt();
+            delivery.createdAt = event.occurredAt();
+            delivery.persist();
+        }
+    }
+
+    private String fields(PartnershipEvent event) {
+        if (event.fields() == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(event.fields());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event fields not writable", e);
+        }
+    }
+}
