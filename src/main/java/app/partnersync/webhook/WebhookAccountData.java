@@ -1,12 +1,33 @@
 package app.partnersync.webhook;
 
 import app.partnersync.account.AccountErasure;
+import app.partnersync.account.ExportSection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 
-/** On account deletion, the partnership's webhooks stay, no longer naming the member who made them. */
+/**
+ * The webhooks of the account's partnerships in its export (never their secrets); on account deletion they stay
+ * with the partnership, no longer naming the member who made them.
+ */
 @ApplicationScoped
-public class WebhookAccountData implements AccountErasure {
+public class WebhookAccountData implements ExportSection, AccountErasure {
+
+    @Override
+    public String name() {
+        return "webhooks";
+    }
+
+    @Override
+    public List<?> collect(UUID accountId, UUID sessionId) {
+        return Webhook.<Webhook>list(
+                        "partnershipId in (select m.partnershipId from PartnershipMember m where m.accountId = ?1)"
+                                + " order by createdAt, id",
+                        accountId)
+                .stream()
+                .map(w -> WebhookView.of(w, false))
+                .toList();
+    }
 
     @Override
     public void erase(UUID accountId) {

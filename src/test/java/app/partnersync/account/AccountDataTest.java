@@ -73,7 +73,8 @@ class AccountDataTest {
                         "occurrences",
                         "partnerships",
                         "repairPlans",
-                        "sessions"),
+                        "sessions",
+                        "webhooks"),
                 new ArrayList<>(JsonPath.from(raw).getMap("").keySet()));
         for (String secret : new String[] {"psr_", "$2a$", "$2b$", "passwordHash", me.refreshToken(), me.password()}) {
             assertTrue(!raw.contains(secret), "the export must not contain " + secret);
@@ -136,6 +137,12 @@ class AccountDataTest {
                 .post("/v1/me/tokens")
                 .then()
                 .statusCode(201);
+        Api.as(leaving)
+                .body(Map.of("url", "http://127.0.0.1:9/leaving", "events", List.of("*")))
+                .when()
+                .post("/v1/partnerships/{id}/webhooks", shared)
+                .then()
+                .statusCode(201);
         Pairs.invite(leaving, "friend");
         Api.as(leaving).when().get("/v1/invitations/{code}", "ZZZZ-2222").then().statusCode(404); // a rate-limit row
 
@@ -174,6 +181,7 @@ class AccountDataTest {
                 .statusCode(200)
                 .body("partnerships", hasSize(1))
                 .body("cadences", hasSize(1))
+                .body("webhooks", hasSize(1))
                 .body("repairPlans[0].steps[0].text", equalTo("Call back the same day"))
                 .body("repairPlans[0].steps[0].done", equalTo(true));
 

@@ -154,14 +154,23 @@ class CheckInPrivacyTest {
         privateNow.put("gratitude", Map.of("text", gratitude, "visibility", "private"));
         put(pair.inviter(), pair, checkIn, privateNow).then().statusCode(200);
 
-        JsonPath pulled = Api.as(pair.invitee())
-                .queryParam("cursor", cursor)
-                .when()
-                .get("/v1/sync")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        // The feed hands out a change once no older transaction is still open anywhere on the PostgreSQL server
+        // (transaction ids are server-wide), so a busy neighbour may hold it back for a moment: pull until it comes.
+        JsonPath pulled = null;
+        for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline; ) {
+            pulled = Api.as(pair.invitee())
+                    .queryParam("cursor", cursor)
+                    .when()
+                    .get("/v1/sync")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            if (pulled.getString("changes.find { it.type == 'check_in' }.id") != null) {
+                break;
+            }
+            sleep(100);
+        }
         assertEquals(checkIn, pulled.getString("changes.find { it.type == 'check_in' }.id"));
         assertFalse(pulled.prettify().contains(gratitude), "the partner's synced copy loses the field");
 
@@ -318,5 +327,14 @@ class CheckInPrivacyTest {
             }
         }
         throw new AssertionError("sync did not settle");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
