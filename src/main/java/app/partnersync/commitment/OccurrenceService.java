@@ -220,7 +220,7 @@ public class OccurrenceService {
         for (Object[] row : due) {
             entityManager
                     .createNativeQuery("select pg_notify('partnersync_changes', json_build_object('kind', 'reminder',"
-                            + " 'event', 'commitment.reminder', 'partnershipId', ?1, 'promiser', ?6, 'data',"
+                            + " 'event', 'commitment.reminder', 'partnershipId', ?1, 'promiser', cast(?6 as text), 'data',"
                             + " json_build_object('partnershipId', ?1, 'commitmentId', ?2, 'occurrenceId', ?3,"
                             + " 'dueAt', ?4, 'title', ?5))::text)")
                     .setParameter(1, row[0].toString())

@@ -113,11 +113,16 @@ public class WebhookDeliverer {
                         .setParameter(3, config.batch())
                         .getResultList());
         for (UUID id : claimed) {
-            Optional<Attempt> attempt = QuarkusTransaction.requiringNew().call(() -> prepare(id));
-            attempt.ifPresent(a -> {
-                Outcome outcome = send(a);
-                QuarkusTransaction.requiringNew().run(() -> record(id, outcome));
-            });
+            try {
+                Optional<Attempt> attempt = QuarkusTransaction.requiringNew().call(() -> prepare(id));
+                attempt.ifPresent(a -> {
+                    Outcome outcome = send(a);
+                    QuarkusTransaction.requiringNew().run(() -> record(id, outcome));
+                });
+            } catch (RuntimeException e) {
+                // One delivery's trouble must not hold back the others; its lease ends and it is tried again.
+                LOG.errorf(e, "webhook delivery %s could not be attempted", id);
+            }
         }
         return claimed.size();
     }
@@ -276,7 +281,7 @@ public class WebhookDeliverer {
         entityManager
                 .createNativeQuery(
                         "select pg_notify('partnersync_changes', json_build_object('kind', 'reminder',"
-                                + " 'event', 'webhook.disabled', 'partnershipId', ?1, 'promiser', ?2, 'data',"
+                                + " 'event', 'webhook.disabled', 'partnershipId', ?1, 'promiser', cast(?2 as text), 'data',"
                                 + " json_build_object('partnershipId', ?1, 'webhookId', ?3, 'reason', cast(?4 as text)))::text)")
                 .setParameter(1, webhook.partnershipId.toString())
                 .setParameter(2, webhook.createdBy == null ? null : webhook.createdBy.toString())
