@@ -28,15 +28,36 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SyncService {
 
-    /** Changes of one feed page, in (txid, seq) order, visible to the caller, from committed transactions only. */
+    /**
+     * Changes of one feed page, in (txid, seq) order, visible to the caller, from committed transactions only. Each
+     * scope the caller reads (its own account, each of its partnerships) is one ordered, limited range of its own
+     * index; the page is the first {@code limit} of their merge. A single scan of the whole feed filtered by scope
+     * would read every change made by anyone since the cursor (measured: 13k foreign rows for one small pull).
+     */
     private static final String FEED = """
-            select c.txid::text, c.seq, c.record_type, c.record_id, c.version
-            from sync_change c
-            where (c.txid, c.seq) > (cast(?1 as xid8), ?2)
-              and c.txid < pg_snapshot_xmin(pg_current_snapshot())
-              and (c.account_id = ?3
-                   or c.partnership_id in (select m.partnership_id from partnership_member m where m.account_id = ?3))
-            order by c.txid, c.seq
+            select feed.txid::text, feed.seq, feed.record_type, feed.record_id, feed.version
+            from (
+                (select c.txid, c.seq, c.record_type, c.record_id, c.version
+                 from sync_change c
+                 where c.account_id = ?3
+                   and (c.txid, c.seq) > (cast(?1 as xid8), ?2)
+                   and c.txid < pg_snapshot_xmin(pg_current_snapshot())
+                 order by c.txid, c.seq
+                 limit ?4)
+                union all
+                (select c.txid, c.seq, c.record_type, c.record_id, c.version
+                 from partnership_member m
+                 cross join lateral (
+                     select s.txid, s.seq, s.record_type, s.record_id, s.version
+                     from sync_change s
+                     where s.partnership_id = m.partnership_id
+                       and (s.txid, s.seq) > (cast(?1 as xid8), ?2)
+                       and s.txid < pg_snapshot_xmin(pg_current_snapshot())
+                     order by s.txid, s.seq
+                     limit ?4) c
+                 where m.account_id = ?3)
+            ) feed
+            order by feed.txid, feed.seq
             limit ?4""";
 
     private final List<SyncedType> types;
