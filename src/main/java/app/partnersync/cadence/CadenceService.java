@@ -1,6 +1,7 @@
 package app.partnersync.cadence;
 
 import app.partnersync.common.ProblemException;
+import app.partnersync.common.SqlValues;
 import app.partnersync.common.Versions;
 import app.partnersync.partnership.PartnershipAccess;
 import app.partnersync.sync.ChangeLog;
@@ -282,7 +283,7 @@ public class CadenceService {
                 .getResultList();
         Map<String, UUID> started = new HashMap<>();
         for (Object[] row : rows) {
-            started.put(row[0] + "@" + toInstant(row[1]), (UUID) row[2]);
+            started.put(row[0] + "@" + SqlValues.instant(row[1]), (UUID) row[2]);
         }
         return upcoming.stream()
                 .map(u -> new UpcomingCheckIn(
@@ -292,12 +293,6 @@ public class CadenceService {
                         u.repairPlanId(),
                         started.get(u.kind() + "@" + u.startsAt())))
                 .toList();
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof java.sql.Timestamp t
-                ? t.toInstant()
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 
     private static void validate(List<ScheduleJson> schedules) {

@@ -109,13 +109,13 @@ public class CheckInService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CheckInView get(UUID accountId, UUID partnershipId, UUID checkInId) {
         access.requireSensitiveReadable(accountId, partnershipId);
-        return view(find(partnershipId, checkInId, LockModeType.NONE), reader(accountId));
+        return view(find(partnershipId, checkInId, LockModeType.NONE), access.reader(accountId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CheckInView> list(UUID accountId, UUID partnershipId, String status, String kind, PageRequest page) {
         access.requireSensitiveReadable(accountId, partnershipId);
-        UUID reader = reader(accountId);
+        UUID reader = access.reader(accountId);
         return Listing.where("partnershipId = :partnership", "partnership", partnershipId)
                 .equal("status", "status", status)
                 .equal("kind", "kind", kind)
@@ -225,17 +225,6 @@ public class CheckInService {
                     SYNC_TYPE, checkIn.id, checkIn.version, ChangeLog.Scope.partnership(checkIn.partnershipId));
         }
     }
-
-    /**
-     * Whose eyes a read uses: the member's own, or for an integration token nobody's, so that it sees every entry as
-     * a partner would (sealed while open, then shared fields only) and no private answer ever, not even its member's.
-     */
-    private UUID reader(UUID accountId) {
-        return access.byIntegration() ? NOBODY : accountId;
-    }
-
-    /** The viewer of integrations: a member of nothing, so every entry is seen as a partner would see it. */
-    static final UUID NOBODY = new UUID(0, 0);
 
     private CheckInView announce(CheckIn checkIn, UUID viewer) {
         CheckIn.flush();

@@ -1,11 +1,11 @@
 package app.partnersync.commitment;
 
 import app.partnersync.common.ProblemException;
+import app.partnersync.common.SqlValues;
 import app.partnersync.partnership.PartnershipAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,11 +112,15 @@ public class FollowThroughService {
         }
         Map<UUID, List<FollowThrough.Week>> weeks = new LinkedHashMap<>();
         for (Object[] row : rows(WEEKS, partnershipId, from, to)) {
-            int kept = count(row[2]);
-            int missed = count(row[3]);
+            int kept = SqlValues.count(row[2]);
+            int missed = SqlValues.count(row[3]);
             weeks.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
                     .add(new FollowThrough.Week(
-                            localDate(row[1]), kept, missed, count(row[4]), FollowThrough.rate(kept, missed)));
+                            SqlValues.localDate(row[1]),
+                            kept,
+                            missed,
+                            SqlValues.count(row[4]),
+                            FollowThrough.rate(kept, missed)));
         }
         List<FollowThrough.Member> members = new ArrayList<>();
         @SuppressWarnings("unchecked")
@@ -127,19 +131,19 @@ public class FollowThroughService {
         for (Object[] person : people) {
             UUID id = (UUID) person[0];
             Object[] t = totals.get(id);
-            int kept = t == null ? 0 : count(t[1]);
-            int missed = t == null ? 0 : count(t[2]);
-            int acknowledged = t == null ? 0 : count(t[5]);
+            int kept = t == null ? 0 : SqlValues.count(t[1]);
+            int missed = t == null ? 0 : SqlValues.count(t[2]);
+            int acknowledged = t == null ? 0 : SqlValues.count(t[5]);
             members.add(new FollowThrough.Member(
                     id,
                     (String) person[1],
                     kept,
                     missed,
-                    t == null ? 0 : count(t[3]),
-                    t == null ? 0 : count(t[4]),
+                    t == null ? 0 : SqlValues.count(t[3]),
+                    t == null ? 0 : SqlValues.count(t[4]),
                     FollowThrough.rate(kept, missed),
-                    t == null ? 0 : count(t[6]),
-                    t == null ? 0 : count(t[7]),
+                    t == null ? 0 : SqlValues.count(t[6]),
+                    t == null ? 0 : SqlValues.count(t[7]),
                     acknowledged,
                     missed == 0 ? null : (double) acknowledged / missed,
                     everyWeek(weeks.getOrDefault(id, List.of()), java.time.ZoneId.of((String) person[2]), from, to)));
@@ -153,7 +157,8 @@ public class FollowThroughService {
     /** The weekly outcome series of every member, in one query; the caller checked membership. */
     public List<WeekOutcomes> weeklyOutcomes(UUID partnershipId, Instant from, Instant to) {
         return rows(WEEKS, partnershipId, from, to).stream()
-                .map(row -> new WeekOutcomes((UUID) row[0], localDate(row[1]), count(row[2]), count(row[3])))
+                .map(row -> new WeekOutcomes(
+                        (UUID) row[0], SqlValues.localDate(row[1]), SqlValues.count(row[2]), SqlValues.count(row[3])))
                 .toList();
     }
 
@@ -180,13 +185,5 @@ public class FollowThroughService {
                 .setParameter(2, from)
                 .setParameter(3, to)
                 .getResultList();
-    }
-
-    private static int count(Object value) {
-        return value == null ? 0 : ((Number) value).intValue();
-    }
-
-    private static java.time.LocalDate localDate(Object value) {
-        return value instanceof Date date ? date.toLocalDate() : (java.time.LocalDate) value;
     }
 }

@@ -3,6 +3,7 @@ package app.partnersync.commitment;
 import app.partnersync.common.PartnershipEvent;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.common.SqlValues;
 import app.partnersync.partnership.PartnershipAccess;
 import app.partnersync.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -209,7 +210,7 @@ public class OccurrenceService {
             fields.put("partnershipId", row[0]);
             fields.put("commitmentId", row[1]);
             fields.put("occurrenceId", row[2]);
-            fields.put("dueAt", toInstant(row[3]));
+            fields.put("dueAt", SqlValues.instant(row[3]));
             fields.put("title", row[4]);
             if (row[5] != null) {
                 fields.put("promiserId", row[5]);
@@ -271,11 +272,5 @@ public class OccurrenceService {
 
     private static ProblemException conflict(String detail) {
         return new ProblemException(ProblemType.OUTCOME_CONFLICT, detail);
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof java.sql.Timestamp t
-                ? t.toInstant()
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 }

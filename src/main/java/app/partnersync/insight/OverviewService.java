@@ -3,12 +3,12 @@ package app.partnersync.insight;
 import app.partnersync.cadence.CadenceService;
 import app.partnersync.commitment.FollowThroughService;
 import app.partnersync.common.ProblemException;
+import app.partnersync.common.SqlValues;
 import app.partnersync.partnership.PartnershipAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -112,14 +112,14 @@ public class OverviewService {
         // consent to integrations reading check-ins.
         boolean integration = access.byIntegration();
         boolean scores = !integration || access.sensitiveConsentGiven(partnershipId);
-        UUID reader = integration ? new UUID(0, 0) : accountId;
+        UUID reader = access.reader(accountId);
         Instant to = clock.instant();
         Instant from = to.minus(length);
 
         Map<Key, Cell> cells = new HashMap<>();
         for (Object[] row : rows(CHECK_INS, partnershipId, from, to, reader)) {
-            Cell cell = cells.computeIfAbsent(new Key((UUID) row[0], localDate(row[1])), k -> new Cell());
-            cell.held = count(row[2]);
+            Cell cell = cells.computeIfAbsent(new Key((UUID) row[0], SqlValues.localDate(row[1])), k -> new Cell());
+            cell.held = SqlValues.count(row[2]);
             if (scores) {
                 cell.mood = (BigDecimal) row[3];
                 cell.safety = (BigDecimal) row[4];
@@ -132,7 +132,8 @@ public class OverviewService {
             cell.missed = week.missed();
         }
         for (Object[] row : rows(MOMENTS, partnershipId, from, to, null)) {
-            cells.computeIfAbsent(new Key((UUID) row[0], localDate(row[1])), k -> new Cell()).moments = count(row[2]);
+            cells.computeIfAbsent(new Key((UUID) row[0], SqlValues.localDate(row[1])), k -> new Cell()).moments =
+                    SqlValues.count(row[2]);
         }
         List<Instant> scheduled = cadences.scheduledStarts(partnershipId, from, to);
 
@@ -176,10 +177,10 @@ public class OverviewService {
                 .setParameter(3, now.minus(TREND_PERIOD.multipliedBy(2)))
                 .setParameter(4, now)
                 .getSingleResult();
-        int recentKept = count(row[0]);
-        int recentDecided = recentKept + count(row[1]);
-        int previousKept = count(row[2]);
-        int previousDecided = previousKept + count(row[3]);
+        int recentKept = SqlValues.count(row[0]);
+        int recentDecided = recentKept + SqlValues.count(row[1]);
+        int previousKept = SqlValues.count(row[2]);
+        int previousDecided = previousKept + SqlValues.count(row[3]);
         Double recent = rate(recentKept, recentDecided - recentKept);
         Double previous = rate(previousKept, previousDecided - previousKept);
         String direction = "steady";
@@ -214,14 +215,6 @@ public class OverviewService {
 
     private static Double rate(int kept, int missed) {
         return kept + missed == 0 ? null : (double) kept / (kept + missed);
-    }
-
-    private static int count(Object value) {
-        return value == null ? 0 : ((Number) value).intValue();
-    }
-
-    private static LocalDate localDate(Object value) {
-        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     private record Key(UUID memberId, LocalDate weekStart) {}

@@ -61,6 +61,17 @@ public class PartnershipAccess {
                 == 0;
     }
 
+    /** The viewer of integrations: a member of nothing, so that every entry is seen as a partner would see it. */
+    public static final UUID NOBODY = new UUID(0, 0);
+
+    /**
+     * Whose eyes a read of member data uses: the member's own, or for an integration token nobody's, so that it sees
+     * check-ins as a partner would (sealed while open, then shared fields only), never a private answer.
+     */
+    public UUID reader(UUID accountId) {
+        return byIntegration() ? NOBODY : accountId;
+    }
+
     /** Whether the current request came with an integration token (then private and member-only data stay out). */
     public boolean byIntegration() {
         return integration().isPresent();

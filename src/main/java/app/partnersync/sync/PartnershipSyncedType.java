@@ -27,6 +27,7 @@ public abstract class PartnershipSyncedType<E> implements SyncedType {
     private final Class<E> entity;
     private final EntityManager entityManager;
     private final BiFunction<List<E>, UUID, List<Versioned>> views;
+    private final Function<List<E>, List<Versioned>> integrationViews;
 
     /** Rows that look the same to both members. */
     protected PartnershipSyncedType(
@@ -44,10 +45,24 @@ public abstract class PartnershipSyncedType<E> implements SyncedType {
             Class<E> entity,
             EntityManager entityManager,
             BiFunction<List<E>, UUID, List<Versioned>> views) {
+        this(name, entity, entityManager, views, null);
+    }
+
+    /**
+     * Rows whose view depends on who asks, and with private or member-only parts that an integration (a webhook
+     * payload) must never see: {@code integrationViews} builds the view without them.
+     */
+    protected PartnershipSyncedType(
+            String name,
+            Class<E> entity,
+            EntityManager entityManager,
+            BiFunction<List<E>, UUID, List<Versioned>> views,
+            Function<List<E>, List<Versioned>> integrationViews) {
         this.name = name;
         this.entity = entity;
         this.entityManager = entityManager;
         this.views = views;
+        this.integrationViews = integrationViews;
     }
 
     @Override
@@ -57,13 +72,28 @@ public abstract class PartnershipSyncedType<E> implements SyncedType {
 
     @Override
     public final Map<UUID, Versioned> load(Collection<UUID> ids, UUID accountId) {
-        List<E> rows = entityManager
+        return views.apply(visible(ids, accountId), accountId).stream()
+                .collect(Collectors.toMap(Versioned::id, Function.identity()));
+    }
+
+    /** The record as an integration may see it: the member's view, or the integration view when there is one. */
+    @Override
+    public final Object integrationRecord(UUID id, UUID member) {
+        List<E> rows = visible(List.of(id), member);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<Versioned> shown = integrationViews == null ? views.apply(rows, member) : integrationViews.apply(rows);
+        return shown.get(0).record();
+    }
+
+    private List<E> visible(Collection<UUID> ids, UUID accountId) {
+        return entityManager
                 .createQuery(
                         "select e from " + entity.getSimpleName() + " e where e.id in :ids and " + MEMBER_OF, entity)
                 .setParameter("ids", ids)
                 .setParameter("account", accountId)
                 .getResultList();
-        return views.apply(rows, accountId).stream().collect(Collectors.toMap(Versioned::id, Function.identity()));
     }
 
     @Override
