@@ -44,10 +44,13 @@ public class Session extends PanacheEntityBase {
         return revokedAt == null && expiresAt.isAfter(now);
     }
 
-    void revoke(Instant now, String reason) {
-        if (revokedAt == null) {
-            revokedAt = now;
-            revokedReason = reason;
+    /** Ends the session; false when it had ended already. */
+    boolean revoke(Instant now, String reason) {
+        if (revokedAt != null) {
+            return false;
         }
+        revokedAt = now;
+        revokedReason = reason;
+        return true;
     }
 }

@@ -15,8 +15,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Refuses an access token whose session has ended (logout, revocation, password change, refresh reuse), at once
- * rather than when the token expires: one primary-key lookup per authenticated request.
+ * Refuses an access token whose session has ended (logout, revocation, password change, refresh reuse, account
+ * deletion), at once rather than when the token expires. While {@link EndedSessions} is complete the check is a lookup
+ * in memory; otherwise (startup, a lost LISTEN connection) it is one primary-key lookup in the database.
  */
 @ApplicationScoped
 public class SessionGuard implements SecurityIdentityAugmentor {
@@ -25,14 +26,23 @@ public class SessionGuard implements SecurityIdentityAugmentor {
             "select 1 from auth_session where id = ? and account_id = ? and revoked_at is null";
 
     private final AgroalDataSource dataSource;
+    private final EndedSessions endedSessions;
 
-    public SessionGuard(AgroalDataSource dataSource) {
+    public SessionGuard(AgroalDataSource dataSource, EndedSessions endedSessions) {
         this.dataSource = dataSource;
+        this.endedSessions = endedSessions;
     }
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        if (endedSessions.complete()) {
+            UUID sessionId = sessionOf(token);
+            if (sessionId == null || endedSessions.hasEnded(sessionId)) {
+                return Uni.createFrom().failure(new AuthenticationFailedException("session ended"));
+            }
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
@@ -41,6 +51,14 @@ public class SessionGuard implements SecurityIdentityAugmentor {
             }
             return identity;
         });
+    }
+
+    private static UUID sessionOf(JsonWebToken token) {
+        try {
+            return UUID.fromString(token.getClaim(AccessTokens.SESSION_CLAIM));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private boolean isActive(JsonWebToken token) {

@@ -32,9 +32,16 @@ public class SessionMaintenance {
         sweep();
     }
 
-    /** Deletes sessions revoked or expired before the retention, and their refresh tokens (by cascade). */
+    /**
+     * Deletes sessions revoked or expired before the retention, and their refresh tokens (by cascade); and the record
+     * of sessions that ended over an hour ago, long after the last of their access tokens expired (EndedSessions).
+     */
     public int sweep() {
         Instant before = clock.instant().minus(RETENTION);
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("delete from ended_session where ended_at < now() - interval '1 hour'")
+                        .executeUpdate());
         return QuarkusTransaction.requiringNew()
                 .call(() -> entityManager
                         .createNativeQuery("delete from auth_session where revoked_at < ?1 or expires_at < ?1")

@@ -4,7 +4,6 @@ import app.partnersync.common.KeysetCursor;
 import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -27,11 +26,13 @@ public class SessionService {
     private final AccessTokens accessTokens;
     private final AuthConfig config;
     private final Clock clock;
+    private final EndedSessions endedSessions;
 
-    public SessionService(AccessTokens accessTokens, AuthConfig config, Clock clock) {
+    public SessionService(AccessTokens accessTokens, AuthConfig config, Clock clock, EndedSessions endedSessions) {
         this.accessTokens = accessTokens;
         this.config = config;
         this.clock = clock;
+        this.endedSessions = endedSessions;
     }
 
     /** Starts a session for a device and hands out its first token pair. */
@@ -67,7 +68,9 @@ public class SessionService {
             if (session.revokedAt == null) {
                 LOG.infof("Refresh token reused: ending session %s", session.id);
             }
-            session.revoke(now, "refresh-reuse");
+            if (session.revoke(now, "refresh-reuse")) {
+                endedSessions.endingInThisTransaction(List.of(session.id));
+            }
             return Optional.empty();
         }
         if (!session.isActiveAt(now)) {
@@ -86,6 +89,7 @@ public class SessionService {
                 .firstResultOptional()
                 .map(session -> {
                     session.revoke(clock.instant(), reason);
+                    endedSessions.endingInThisTransaction(List.of(session.id));
                     return true;
                 })
                 .orElse(false);
@@ -93,12 +97,19 @@ public class SessionService {
 
     /** Ends every active session of the account but {@code keep} ("sign out other devices"). */
     public int endAllExcept(UUID accountId, UUID keep, String reason) {
-        return Session.update(
-                "revokedAt = :now, revokedReason = :reason where accountId = :account and id <> :keep and revokedAt is null",
-                Parameters.with("now", clock.instant())
-                        .and("reason", reason)
-                        .and("account", accountId)
-                        .and("keep", keep));
+        @SuppressWarnings("unchecked")
+        List<UUID> ended = Session.getEntityManager()
+                .createNativeQuery(
+                        "update auth_session set revoked_at = ?1, revoked_reason = ?2"
+                                + " where account_id = ?3 and id <> ?4 and revoked_at is null returning id",
+                        UUID.class)
+                .setParameter(1, clock.instant())
+                .setParameter(2, reason)
+                .setParameter(3, accountId)
+                .setParameter(4, keep)
+                .getResultList();
+        endedSessions.endingInThisTransaction(ended);
+        return ended.size();
     }
 
     /** The account's usable sessions, newest first. */
@@ -131,6 +142,9 @@ public class SessionService {
 
     /** Deletes every session of the account and its refresh tokens (they name its devices). */
     public void erase(UUID accountId) {
+        endedSessions.endingInThisTransaction(Session.<Session>list("accountId", accountId).stream()
+                .map(session -> session.id)
+                .toList());
         RefreshToken.delete("sessionId in (select s.id from Session s where s.accountId = ?1)", accountId);
         Session.delete("accountId", accountId);
     }

@@ -1,5 +1,6 @@
 package app.partnersync.sync;
 
+import app.partnersync.common.PooledConnections;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -112,23 +113,28 @@ public class LiveEvents {
         boolean reconnected = false;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                if (reconnected) {
-                    streams.values().forEach(set -> set.forEach(stream -> stream.change(null, null)));
-                }
-                backoff = 500;
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(100);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            queue(connection, notification.getParameter());
-                        }
+                try {
+                    connection.setAutoCommit(true);
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("LISTEN " + CHANNEL);
                     }
-                    dispatch(connection);
+                    if (reconnected) {
+                        streams.values().forEach(set -> set.forEach(stream -> stream.change(null, null)));
+                    }
+                    backoff = 500;
+                    PGConnection pg = connection.unwrap(PGConnection.class);
+                    while (running) {
+                        PGNotification[] notifications = pg.getNotifications(100);
+                        if (notifications != null) {
+                            for (PGNotification notification : notifications) {
+                                queue(connection, notification.getParameter());
+                            }
+                        }
+                        dispatch(connection);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    PooledConnections.releaseListener(connection);
+                    throw e;
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
@@ -168,10 +174,6 @@ public class LiveEvents {
         if (pending.isEmpty()) {
             return;
         }
-        if (streams.isEmpty()) {
-            pending.clear();
-            return;
-        }
         long oldestInFlight;
         try (Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text")) {
@@ -180,6 +182,11 @@ public class LiveEvents {
         }
         List<Pending> ready = new ArrayList<>();
         pending.removeIf(change -> change.txid() < oldestInFlight && ready.add(change));
+        if (streams.isEmpty()) {
+            // Nobody to tell now. Changes not yet pullable stay pending, though: a stream that connects before they
+            // are could not have pulled them, and hears of them when they are.
+            return;
+        }
         for (Pending change : ready) {
             for (UUID accountId : audience(connection, change)) {
                 Set<LiveStream> set = streams.get(accountId);

@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.partnersync.support.Api;
 import app.partnersync.support.Pairs;
 import app.partnersync.support.SseClient;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,9 @@ class LiveEventsTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    AgroalDataSource database;
 
     private String baseUrl() {
         String url = base.toString();
@@ -146,6 +153,32 @@ class LiveEventsTest {
     void withoutATokenTheStreamIsRefused() throws Exception {
         try (SseClient stream = SseClient.connect(baseUrl(), "not-a-token", null)) {
             assertEquals(401, stream.status());
+        }
+    }
+
+    @Test
+    void aChangeCommittedBeforeTheStreamOpensButNotYetPullableIsStillAnnounced() throws Exception {
+        Pairs.Pair pair = Pairs.aPartnership();
+        try (Connection holder = database.getConnection()) {
+            // An older transaction still in flight: changes committed after it began are not pullable until it ends.
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("select pg_current_xact_id()");
+            }
+            Api.as(pair.inviter())
+                    .body(Map.of("displayName", "Robin"))
+                    .when()
+                    .patch("/v1/me")
+                    .then()
+                    .statusCode(200);
+            Thread.sleep(300); // the notification has arrived and waits for the older transaction
+            try (SseClient stream = SseClient.connect(baseUrl(), pair.invitee().accessToken(), null)) {
+                assertEquals(200, stream.status());
+                holder.rollback();
+                assertNotNull(
+                        stream.await("change", Duration.ofSeconds(3)),
+                        "the change is announced once it can be pulled, though it committed before the stream opened");
+            }
         }
     }
 }
