@@ -79,7 +79,10 @@ public class FollowThroughService {
                    count(*) filter (where o.status = 'kept'),
                    count(*) filter (where o.status = 'missed'),
                    count(*) filter (where o.status = 'renegotiated')
-            from occurrence o join account a on a.id = o.promiser_id
+            from occurrence o
+            join (select a.id, a.time_zone from account a
+                  where a.id in (select m.account_id from partnership_member m where m.partnership_id = ?1)) a
+              on a.id = o.promiser_id
             where o.partnership_id = ?1 and o.due_at >= ?2 and o.due_at < ?3
             group by o.promiser_id, week_start
             order by o.promiser_id, week_start""";
