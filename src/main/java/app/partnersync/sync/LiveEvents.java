@@ -80,18 +80,22 @@ public class LiveEvents {
 
     /** Registers a stream; it is told about every change visible to {@code accountId} until it closes. */
     void subscribe(LiveStream stream) {
-        streams.computeIfAbsent(stream.accountId(), id -> new CopyOnWriteArraySet<>())
-                .add(stream);
+        streams.compute(stream.accountId(), (id, set) -> {
+            Set<LiveStream> live = set == null ? new CopyOnWriteArraySet<>() : set;
+            live.add(stream);
+            return live;
+        });
         long untilExpiry = Math.max(
                 0, Duration.between(java.time.Instant.now(), stream.expiresAt()).toMillis() - 2_000);
         timers.schedule(() -> stream.reauthenticate(() -> unsubscribe(stream)), untilExpiry, TimeUnit.MILLISECONDS);
     }
 
     void unsubscribe(LiveStream stream) {
-        Set<LiveStream> set = streams.get(stream.accountId());
-        if (set != null) {
+        // The account's entry goes with its last stream: an entry per account that ever connected would only grow.
+        streams.computeIfPresent(stream.accountId(), (id, set) -> {
             set.remove(stream);
-        }
+            return set.isEmpty() ? null : set;
+        });
     }
 
     int connected() {
