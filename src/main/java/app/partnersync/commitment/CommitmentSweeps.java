@@ -56,20 +56,56 @@ public class CommitmentSweeps {
         return QuarkusTransaction.requiringNew().call(occurrences::sweepReminders);
     }
 
-    /** Materialises occurrences up to the horizon for every active commitment, one commitment per transaction. */
+    /** How many commitment ids one page of the horizon sweep reads. */
+    static final int HORIZON_PAGE = 500;
+
+    /**
+     * Materialises occurrences up to the horizon for every active recurring commitment, one commitment per
+     * transaction. A one-off commitment got its only occurrence when it was made, so it is not visited. The ids are
+     * read a page at a time in id order (keyset), not all at once: at a million commitments the list alone was the
+     * problem (issue 8).
+     */
     public int extendHorizon() {
-        Instant now = clock.instant();
-        List<UUID> active = QuarkusTransaction.requiringNew()
-                .call(() -> Commitment.<Commitment>list("status", Commitment.ACTIVE).stream()
-                        .map(c -> c.id)
-                        .toList());
-        int created = 0;
-        for (UUID id : active) {
-            created += QuarkusTransaction.requiringNew()
-                    .call(() -> Commitment.<Commitment>findByIdOptional(id)
-                            .map(c -> commitments.materialize(c, now))
-                            .orElse(0));
-        }
-        return created;
+        return extendHorizon(HORIZON_PAGE);
     }
+
+    int extendHorizon(int page) {
+        Instant now = clock.instant();
+        int created = 0;
+        UUID after = null;
+        while (true) {
+            UUID from = after;
+            List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> recurringAfter(from, page));
+            for (UUID id : ids) {
+                created += QuarkusTransaction.requiringNew()
+                        .call(() -> Commitment.<Commitment>findByIdOptional(id)
+                                .map(c -> commitments.materialize(c, now))
+                                .orElse(0));
+            }
+            if (ids.size() < page) {
+                return created;
+            }
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    private static List<UUID> recurringAfter(UUID after, int page) {
+        String where = "status = :active and recFrequency is not null" + (after == null ? "" : " and id > :after");
+        io.quarkus.panache.common.Parameters parameters =
+                io.quarkus.panache.common.Parameters.with("active", Commitment.ACTIVE);
+        if (after != null) {
+            parameters = parameters.and("after", after);
+        }
+        return Commitment.<Commitment>find(where + " order by id", parameters)
+                .page(0, page)
+                .project(CommitmentId.class)
+                .list()
+                .stream()
+                .map(CommitmentId::id)
+                .toList();
+    }
+
+    /** Projection of a commitment to its id. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record CommitmentId(java.util.UUID id) {}
 }
