@@ -167,7 +167,6 @@ public class EndedSessions {
                     throw e;
                 }
             } catch (SQLException | RuntimeException e) {
-                complete = false;
                 if (!running) {
                     return;
                 }
@@ -180,10 +179,9 @@ public class EndedSessions {
                     return;
                 }
                 backoff = Math.min(backoff * 2, 10_000);
-            } finally {
-                complete = false;
             }
         }
+        complete = false;
     }
 
     private void load(Connection connection) throws SQLException {

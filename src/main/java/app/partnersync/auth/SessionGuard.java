@@ -38,38 +38,33 @@ public class SessionGuard implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
+        UUID sessionId = claim(token.getClaim(AccessTokens.SESSION_CLAIM));
+        UUID accountId = claim(token.getSubject());
+        if (sessionId == null || accountId == null) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("no session in the token"));
+        }
         if (endedSessions.complete()) {
-            UUID sessionId = sessionOf(token);
-            if (sessionId == null || endedSessions.hasEnded(sessionId)) {
-                return Uni.createFrom().failure(new AuthenticationFailedException("session ended"));
-            }
-            return Uni.createFrom().item(identity);
+            return endedSessions.hasEnded(sessionId)
+                    ? Uni.createFrom().failure(new AuthenticationFailedException("session ended"))
+                    : Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            if (!isActive(token)) {
+            if (!isActive(sessionId, accountId)) {
                 throw new AuthenticationFailedException("session ended");
             }
             return identity;
         });
     }
 
-    private static UUID sessionOf(JsonWebToken token) {
+    private static UUID claim(String value) {
         try {
-            return UUID.fromString(token.getClaim(AccessTokens.SESSION_CLAIM));
+            return UUID.fromString(value);
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    private boolean isActive(JsonWebToken token) {
-        UUID sessionId;
-        UUID accountId;
-        try {
-            sessionId = UUID.fromString(token.getClaim(AccessTokens.SESSION_CLAIM));
-            accountId = UUID.fromString(token.getSubject());
-        } catch (RuntimeException e) {
-            return false;
-        }
+    private boolean isActive(UUID sessionId, UUID accountId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(ACTIVE)) {
             statement.setObject(1, sessionId);

@@ -1,6 +1,8 @@
 package app.partnersync.commitment;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -91,8 +93,7 @@ public class CommitmentSweeps {
 
     private static List<UUID> recurringAfter(UUID after, int page) {
         String where = "status = :active and recFrequency is not null" + (after == null ? "" : " and id > :after");
-        io.quarkus.panache.common.Parameters parameters =
-                io.quarkus.panache.common.Parameters.with("active", Commitment.ACTIVE);
+        Parameters parameters = Parameters.with("active", Commitment.ACTIVE);
         if (after != null) {
             parameters = parameters.and("after", after);
         }
@@ -106,6 +107,6 @@ public class CommitmentSweeps {
     }
 
     /** Projection of a commitment to its id. */
-    @io.quarkus.runtime.annotations.RegisterForReflection
-    public record CommitmentId(java.util.UUID id) {}
+    @RegisterForReflection
+    public record CommitmentId(UUID id) {}
 }

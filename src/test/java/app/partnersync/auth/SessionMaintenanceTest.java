@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.SignedIn;
+import app.partnersync.support.Sql;
 import app.partnersync.support.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -77,15 +75,6 @@ class SessionMaintenanceTest {
     }
 
     private long count(String sql, UUID account) throws Exception {
-        try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            if (account != null) {
-                query.setObject(1, account);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return account == null ? Sql.count(database, sql) : Sql.count(database, sql, account);
     }
 }

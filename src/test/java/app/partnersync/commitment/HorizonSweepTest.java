@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.partnersync.support.Pairs;
+import app.partnersync.support.Sql;
 import app.partnersync.support.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,22 +81,12 @@ class HorizonSweepTest {
     }
 
     private long count(UUID commitmentId) throws Exception {
-        return ((Number) single("select count(*) from occurrence where commitment_id = ?", commitmentId)).longValue();
+        return Sql.count(database, "select count(*) from occurrence where commitment_id = ?", commitmentId);
     }
 
     private Instant lastDue(UUID commitmentId) throws Exception {
-        return ((java.sql.Timestamp) single("select max(due_at) from occurrence where commitment_id = ?", commitmentId))
+        return ((java.sql.Timestamp)
+                        Sql.value(database, "select max(due_at) from occurrence where commitment_id = ?", commitmentId))
                 .toInstant();
-    }
-
-    private Object single(String sql, UUID id) throws Exception {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, id);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getObject(1);
-            }
-        }
     }
 }
