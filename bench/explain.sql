@@ -79,16 +79,15 @@ select c1_0.id,c1_0.category,c1_0.created_at,c1_0.created_by,c1_0.details,c1_0.d
 \echo '```'
 \echo
 
-\echo '### Follow-through, totals and streaks, 30 days (commitment/FollowThroughService)'
+\echo '### Follow-through, totals and streaks, 30 days (commitment/FollowThroughService.TOTALS)'
 \echo
-\echo 'Per member: kept, missed, renegotiated, cancelled, misses owned within 24 hours, current and longest streak, over the occurrences due in the window.'
+\echo 'Per member: kept, missed, renegotiated, cancelled, misses owned within 24 hours, current and longest streak, over the occurrences due in the window. The service sends it as a prepared statement, so after five executions PostgreSQL may switch to a generic plan (planned without the parameter values); both are shown. An earlier form of this query joined the streaks to every occurrence, which the generic plan did in a nested loop that recomputed the streaks per row: 50-70 ms instead of 2-3 ms.'
 \echo
-\echo '```'
-explain (analyze, buffers, costs off)
+prepare totals(uuid, timestamptz, timestamptz) as
 with window_rows as (
     select o.promiser_id, o.status, o.due_at, o.id, o.missed_at, o.acknowledged_at
     from occurrence o
-    where o.partnership_id = :'partnership' and o.promiser_id is not null and o.due_at >= now() - interval '30 days' and o.due_at < now()
+    where o.partnership_id = $1 and o.promiser_id is not null and o.due_at >= $2 and o.due_at < $3
 ),
 decided as (
     select promiser_id, status, due_at,
@@ -100,42 +99,63 @@ islands as (
     select promiser_id, status, island, count(*) as length, max(due_at) as last_due
     from decided group by promiser_id, status, island
 ),
-streaks as (
+streaks as materialized (
     select promiser_id,
            coalesce(max(length) filter (where status = 'kept'), 0) as longest,
            coalesce((array_agg(case when status = 'kept' then length else 0 end order by last_due desc))[1], 0)
                as current
     from islands group by promiser_id
+),
+counts as (
+    select w.promiser_id,
+           count(*) filter (where w.status = 'kept') as kept,
+           count(*) filter (where w.status = 'missed') as missed,
+           count(*) filter (where w.status = 'renegotiated') as renegotiated,
+           count(*) filter (where w.status = 'cancelled') as cancelled,
+           count(*) filter (where w.status = 'missed' and w.acknowledged_at is not null
+                            and w.acknowledged_at <= coalesce(w.missed_at, w.due_at) + interval '24 hours') as acknowledged
+    from window_rows w group by w.promiser_id
 )
-select w.promiser_id,
-       count(*) filter (where w.status = 'kept'),
-       count(*) filter (where w.status = 'missed'),
-       count(*) filter (where w.status = 'renegotiated'),
-       count(*) filter (where w.status = 'cancelled'),
-       count(*) filter (where w.status = 'missed' and w.acknowledged_at is not null
-                        and w.acknowledged_at <= coalesce(w.missed_at, w.due_at) + interval '24 hours'),
-       coalesce(max(s.current), 0),
-       coalesce(max(s.longest), 0)
-from window_rows w left join streaks s on s.promiser_id = w.promiser_id
-group by w.promiser_id;
+select c.promiser_id, c.kept, c.missed, c.renegotiated, c.cancelled, c.acknowledged,
+       coalesce(s.current, 0), coalesce(s.longest, 0)
+from counts c left join streaks s on s.promiser_id = c.promiser_id;
+\echo 'Custom plan (planned for these parameters):'
+\echo
+\echo '```'
+set plan_cache_mode = force_custom_plan;
+explain (analyze, buffers, costs off) execute totals(:'partnership', now() - interval '30 days', now());
+\echo '```'
+\echo
+\echo 'Generic plan:'
+\echo
+\echo '```'
+set plan_cache_mode = force_generic_plan;
+explain (analyze, buffers, costs off) execute totals(:'partnership', now() - interval '30 days', now());
+reset plan_cache_mode;
 \echo '```'
 \echo
 
-\echo '### Follow-through, week by week, 30 days (also the outcome series of the overview, there over 90 days)'
+\echo '### Follow-through, week by week, 30 days (FollowThroughService.WEEKS; also the outcome series of the overview, there over 90 days)'
 \echo
-\echo 'Per member and week (in the member''s time zone): kept, missed, renegotiated.'
+\echo 'Per member and week (in the member''s time zone): kept, missed, renegotiated. Generic plan, as the service gets it after five executions:'
 \echo
-\echo '```'
-explain (analyze, buffers, costs off)
+prepare weeks(uuid, timestamptz, timestamptz) as
 select o.promiser_id,
        date_trunc('week', o.due_at at time zone a.time_zone)::date as week_start,
        count(*) filter (where o.status = 'kept'),
        count(*) filter (where o.status = 'missed'),
        count(*) filter (where o.status = 'renegotiated')
-from occurrence o join account a on a.id = o.promiser_id
-where o.partnership_id = :'partnership' and o.due_at >= now() - interval '30 days' and o.due_at < now()
+from occurrence o
+join (select a.id, a.time_zone from account a
+      where a.id in (select m.account_id from partnership_member m where m.partnership_id = $1)) a
+  on a.id = o.promiser_id
+where o.partnership_id = $1 and o.due_at >= $2 and o.due_at < $3
 group by o.promiser_id, week_start
 order by o.promiser_id, week_start;
+\echo '```'
+set plan_cache_mode = force_generic_plan;
+explain (analyze, buffers, costs off) execute weeks(:'partnership', now() - interval '30 days', now());
+reset plan_cache_mode;
 \echo '```'
 \echo
 
