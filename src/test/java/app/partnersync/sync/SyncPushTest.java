@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.partnersync.support.Api;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.Sql;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SyncPushTest {
+
+    @Inject
+    AgroalDataSource database;
 
     private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
@@ -98,6 +105,60 @@ class SyncPushTest {
                         .extract()
                         .jsonPath()
                         .getLong("version"));
+    }
+
+    @Test
+    void anAllAppliedBatchCommitsOnceAndAnEditSeesTheCreateBeforeIt() throws Exception {
+        Pairs.Pair pair = Pairs.aPartnership();
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (UUID id : ids) {
+            batch.add(mutation(
+                    "commitment",
+                    id,
+                    null,
+                    "upsert",
+                    Map.of(
+                            "partnershipId",
+                            pair.partnershipId().toString(),
+                            "title",
+                            "Batch " + id,
+                            "promisedBy",
+                            List.of(pair.inviter().accountId().toString()),
+                            "category",
+                            "chore",
+                            "dueAt",
+                            "2099-01-01T09:00:00Z")));
+        }
+        batch.add(mutation("commitment", ids.get(0), 0L, "upsert", Map.of("title", "Batch, edited")));
+
+        JsonPath first = push(pair, batch);
+        JsonPath replay = push(pair, batch);
+
+        assertEquals(List.of("applied", "applied", "applied", "applied"), first.getList("results.status"));
+        assertEquals(1L, first.getLong("results[3].version"), "the edit applies to the record created before it");
+        assertEquals(first.getList("results"), replay.getList("results"));
+        assertEquals(
+                "Batch, edited",
+                Api.as(pair.invitee())
+                        .when()
+                        .get("/v1/partnerships/{p}/commitments/{c}", pair.partnershipId(), ids.get(0))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("title"));
+        assertEquals(
+                1L,
+                Sql.count(database, "select count(distinct txid) from sync_change where record_id = any(?)", (Object)
+                        ids.toArray(new UUID[0])),
+                "the whole batch committed in one transaction");
+        assertEquals(
+                4L,
+                Sql.count(
+                        database,
+                        "select count(*) from sync_mutation where account_id = ? and result like '%\"applied\"%'",
+                        pair.inviter().accountId()),
+                "every mutation claimed and its result stored once");
     }
 
     @Test
