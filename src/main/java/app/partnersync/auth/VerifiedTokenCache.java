@@ -21,7 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * CPU of a simple authenticated read (measured with JFR, issue 8). A remembered token is looked up by its exact text,
  * so only the very token that passed verification matches; its expiry is checked again on every use, exactly as the
  * verifier checks it (the configured clock skew included). Whether its session is still active is not cached here:
- * {@link SessionGuard} checks that on every request.
+ * {@link SessionGuard} checks that on every request. It also refuses a token issued in the future, which the verifier
+ * lets through.
  */
 @Alternative
 @Priority(1)
@@ -49,7 +50,7 @@ public class VerifiedTokenCache implements JWTParser {
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         if (!enabled) {
-            return verifier.parse(token);
+            return notIssuedLater(verifier.parse(token));
         }
         JsonWebToken known = verified.getIfPresent(token);
         if (known != null) {
@@ -59,9 +60,21 @@ public class VerifiedTokenCache implements JWTParser {
             }
             verified.invalidate(token);
         }
-        JsonWebToken parsed = verifier.parse(token);
+        JsonWebToken parsed = notIssuedLater(verifier.parse(token));
         verified.put(token, parsed);
         return parsed;
+    }
+
+    /**
+     * jose4j, as SmallRye configures it, checks {@code nbf}, {@code exp} and the lifetime ({@code exp - iat}) but not
+     * that {@code iat} has come: a token "issued" a year ahead with a 10-minute lifetime would pass the lifetime cap
+     * and stay valid for a year. Refused here, with the verifier's clock skew.
+     */
+    private JsonWebToken notIssuedLater(JsonWebToken token) throws ParseException {
+        if (token.getIssuedAtTime() > System.currentTimeMillis() / 1000 + skewSeconds) {
+            throw new ParseException("the token's iat is in the future");
+        }
+        return token;
     }
 
     @Override

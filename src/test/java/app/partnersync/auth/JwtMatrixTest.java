@@ -125,6 +125,39 @@ class JwtMatrixTest {
     }
 
     @Test
+    void anExpiryJustPastTheAllowedSkewIsRefusedAndOneWithinItAccepted() {
+        Instant now = Instant.now();
+        long skew = ConfigProvider.getConfig().getValue("mp.jwt.verify.clock.skew", Long.class);
+        Api.withToken(token(c -> c.issuedAt(now.minusSeconds(300)).expiresAt(now.minusSeconds(skew - 3))))
+                .when()
+                .get("/v1/me")
+                .then()
+                .statusCode(200);
+        assertUnauthorized(Api.withToken(
+                        token(c -> c.issuedAt(now.minusSeconds(300)).expiresAt(now.minusSeconds(skew + 2))))
+                .when()
+                .get("/v1/me"));
+    }
+
+    @Test
+    void aTokenNotValidBeforeALaterTimeIsRefused() {
+        Instant now = Instant.now();
+        assertUnauthorized(Api.withToken(
+                        token(c -> c.claim("nbf", now.plusSeconds(120).getEpochSecond())))
+                .when()
+                .get("/v1/me"));
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRefused() {
+        Instant now = Instant.now();
+        assertUnauthorized(
+                Api.withToken(token(c -> c.issuedAt(now.plusSeconds(120)).expiresAt(now.plusSeconds(400))))
+                        .when()
+                        .get("/v1/me"));
+    }
+
+    @Test
     void aWrongIssuerIsRefused() {
         assertUnauthorized(Api.withToken(token(c -> c.issuer("https://evil.example")))
                 .when()
