@@ -34,6 +34,7 @@ public enum ProblemType {
     INVITATION_EXPIRED("invitation-expired", 410, "Invitation expired"),
     INVITATION_USED("invitation-used", 410, "Invitation already used"),
     PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused"),
     UNSUPPORTED_MUTATION("unsupported-mutation", 422, "Unsupported mutation"),
@@ -73,6 +74,7 @@ public enum ProblemType {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             default -> status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
         };

@@ -2,16 +2,20 @@ package app.partnersync.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Gives every HTTP request a correlation id (the caller's {@code X-Request-Id} when it is sane, else a new one),
- * echoes it on the response, and answers requests that no route matches with a 404 problem.
+ * echoes it on the response, answers a body above {@code quarkus.http.limits.max-body-size} with a 413 problem (Vert.x
+ * would answer an empty 413), and requests that no route matches with a 404 problem.
  */
 @ApplicationScoped
 public class RequestCorrelation {
@@ -21,9 +25,14 @@ public class RequestCorrelation {
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final ObjectMapper json;
+    private final long maxBodyBytes;
 
-    public RequestCorrelation(ObjectMapper json) {
+    public RequestCorrelation(
+            ObjectMapper json,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+                    MemorySize maxBodySize) {
         this.json = json;
+        this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
     void install(@Observes Router router) {
@@ -36,9 +45,46 @@ public class RequestCorrelation {
             ctx.response().putHeader(HEADER, id);
             ctx.next();
         });
+        // A declared length above the limit is refused before a byte of the body is read; a chunked body that grows
+        // past it makes Vert.x fail the request with 413 while reading, which the failure handler turns into the same.
+        router.route()
+                .order(Integer.MIN_VALUE + 2)
+                .handler(ctx -> {
+                    if (declaredLength(ctx) > maxBodyBytes) {
+                        tooLarge(ctx);
+                    } else {
+                        ctx.next();
+                    }
+                })
+                .failureHandler(ctx -> {
+                    if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+                        tooLarge(ctx);
+                    } else {
+                        ctx.next();
+                    }
+                });
         router.route()
                 .last()
                 .handler(ctx -> write(ctx, ProblemType.NOT_FOUND, "No resource at " + ctx.normalizedPath() + "."));
+    }
+
+    private static long declaredLength(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The 413 problem; the connection closes after it, as the unread rest of the body cannot be skipped cheaply. */
+    private void tooLarge(RoutingContext ctx) {
+        ctx.response().putHeader("Connection", "close");
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            // Vert.x would otherwise keep the connection, and the client's unread body, until the client stops.
+            ctx.response().endHandler(ended -> ctx.request().connection().close());
+        }
+        write(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBodyBytes + " bytes.");
     }
 
     /** The correlation id of the request being handled in {@code ctx}. */

@@ -10,6 +10,10 @@ import app.partnersync.support.Api;
 import app.partnersync.support.SignedIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Failures raised by the framework rather than by our code still answer RFC 9457 problems, and leak nothing. */
@@ -56,6 +60,72 @@ class ErrorsTest {
                 .then()
                 .statusCode(415)
                 .body("type", equalTo(PROBLEMS + "unsupported-media-type"));
+    }
+
+    /**
+     * A declared body above the limit is answered from its headers alone, as a problem, before the body is sent (a raw
+     * socket, so that the client does not fail writing the body the service will never read).
+     */
+    @Test
+    void aBodyAboveTheLimitIsA413Problem() throws Exception {
+        long limit = ConfigProvider.getConfig()
+                .getValue("quarkus.http.limits.max-body-size", io.quarkus.runtime.configuration.MemorySize.class)
+                .asLongValue();
+        String response;
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: " + (limit + 1) + "\r\n\r\n{\"email\": \"")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            response = readOneResponse(socket.getInputStream());
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    -1, socket.getInputStream().read(), "the service closes the connection after the 413");
+        }
+        String[] parts = response.split("\r\n\r\n", 2);
+        org.junit.jupiter.api.Assertions.assertTrue(parts[0].startsWith("HTTP/1.1 413"), parts[0]);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                parts[0].toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"),
+                parts[0]);
+        io.restassured.path.json.JsonPath problem = io.restassured.path.json.JsonPath.from(parts[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(PROBLEMS + "payload-too-large", problem.getString("type"));
+        org.junit.jupiter.api.Assertions.assertEquals(413, problem.getInt("status"));
+        org.junit.jupiter.api.Assertions.assertEquals("/v1/auth/login", problem.getString("instance"));
+    }
+
+    /** One HTTP/1.1 response with a Content-Length body, without waiting for the connection to close. */
+    private static String readOneResponse(java.io.InputStream in) throws java.io.IOException {
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        int headEnd = -1;
+        int length = 0;
+        while (headEnd < 0 || received.size() < headEnd + length) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            received.write(b);
+            String text = received.toString(StandardCharsets.UTF_8);
+            if (headEnd < 0 && text.endsWith("\r\n\r\n")) {
+                headEnd = received.size();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length:\\s*(\\d+)")
+                        .matcher(text);
+                length = m.find() ? Integer.parseInt(m.group(1)) : 0;
+            }
+        }
+        return received.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aBodyWithinTheLimitIsRead() {
+        // Just under a megabyte of JSON: read and refused for its content, not its size.
+        Api.invalid()
+                .body("{\"email\": \"" + "a".repeat(1_000_000) + "@example.test\", \"password\": \"x\"}")
+                .when()
+                .post("/v1/auth/login")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo(PROBLEMS + "validation-failed"));
     }
 
     @Test
