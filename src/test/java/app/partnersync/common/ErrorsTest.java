@@ -117,6 +117,19 @@ class ErrorsTest {
     }
 
     @Test
+    void jsonNestedTooDeepIsAMalformedRequest() {
+        // Jackson's StreamReadConstraints stop at 500 levels (2.21), long before the stack could overflow.
+        Api.invalid()
+                .body("{\"email\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}")
+                .when()
+                .post("/v1/auth/login")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo(PROBLEMS + "malformed-request"))
+                .body(not(containsString("com.fasterxml")));
+    }
+
+    @Test
     void aBodyWithinTheLimitIsRead() {
         // Just under a megabyte of JSON: read and refused for its content, not its size.
         Api.invalid()
