@@ -36,20 +36,18 @@ public class RequestCorrelation {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
-            String incoming = ctx.request().getHeader(HEADER);
-            String id = incoming != null && ACCEPTABLE.matcher(incoming).matches()
-                    ? incoming
-                    : UUID.randomUUID().toString();
-            ctx.put(KEY, id);
-            ctx.response().putHeader(HEADER, id);
-            ctx.next();
-        });
-        // A declared length above the limit is refused before a byte of the body is read; a chunked body that grows
-        // past it makes Vert.x fail the request with 413 while reading, which the failure handler turns into the same.
+        // One route for every request: the correlation id, then the body limit. A declared length above the limit is
+        // refused before a byte of the body is read; a chunked body that grows past it makes Vert.x fail the request
+        // with 413 while reading, which the failure handler turns into the same problem.
         router.route()
-                .order(Integer.MIN_VALUE + 2)
+                .order(Integer.MIN_VALUE + 1)
                 .handler(ctx -> {
+                    String incoming = ctx.request().getHeader(HEADER);
+                    String id = incoming != null && ACCEPTABLE.matcher(incoming).matches()
+                            ? incoming
+                            : UUID.randomUUID().toString();
+                    ctx.put(KEY, id);
+                    ctx.response().putHeader(HEADER, id);
                     if (declaredLength(ctx) > maxBodyBytes) {
                         tooLarge(ctx);
                     } else {

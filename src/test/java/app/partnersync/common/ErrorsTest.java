@@ -96,24 +96,20 @@ class ErrorsTest {
 
     /** One HTTP/1.1 response with a Content-Length body, without waiting for the connection to close. */
     private static String readOneResponse(java.io.InputStream in) throws java.io.IOException {
-        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
-        int headEnd = -1;
-        int length = 0;
-        while (headEnd < 0 || received.size() < headEnd + length) {
-            int b = in.read();
-            if (b < 0) {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        int last4 = 0;
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            head.write(b);
+            last4 = (last4 << 8) | b;
+            if (last4 == 0x0d0a0d0a) {
                 break;
             }
-            received.write(b);
-            String text = received.toString(StandardCharsets.UTF_8);
-            if (headEnd < 0 && text.endsWith("\r\n\r\n")) {
-                headEnd = received.size();
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length:\\s*(\\d+)")
-                        .matcher(text);
-                length = m.find() ? Integer.parseInt(m.group(1)) : 0;
-            }
         }
-        return received.toString(StandardCharsets.UTF_8);
+        String headers = head.toString(StandardCharsets.US_ASCII);
+        java.util.regex.Matcher length =
+                java.util.regex.Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(headers);
+        byte[] body = in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+        return headers + new String(body, StandardCharsets.UTF_8);
     }
 
     @Test
