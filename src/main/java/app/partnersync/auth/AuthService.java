@@ -6,8 +6,12 @@ import app.partnersync.account.AccountService;
 import app.partnersync.account.AccountView;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.common.RateLimitConfig;
+import app.partnersync.common.RateLimiter;
+import app.partnersync.common.RequestQuotas;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,13 +26,25 @@ public class AuthService {
     private final SessionService sessions;
     private final Passwords passwords;
     private final AccountDataService accountData;
+    private final RateLimiter rateLimiter;
+    private final RateLimitConfig limits;
+    private final RequestQuotas quotas;
 
     public AuthService(
-            AccountService accounts, SessionService sessions, Passwords passwords, AccountDataService accountData) {
+            AccountService accounts,
+            SessionService sessions,
+            Passwords passwords,
+            AccountDataService accountData,
+            RateLimiter rateLimiter,
+            RateLimitConfig limits,
+            RequestQuotas quotas) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.passwords = passwords;
         this.accountData = accountData;
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
+        this.quotas = quotas;
     }
 
     public RegistrationResponse register(RegisterRequest request, String userAgent) {
@@ -40,8 +56,18 @@ public class AuthService {
         });
     }
 
-    /** Unknown email and wrong password are the same problem, and take the same time. */
+    /**
+     * Unknown email and wrong password are the same problem, and take the same time. Attempts are counted before the
+     * password is checked, per address and per email (hashed: the counter never holds the address itself), so that
+     * guessing one account's password is slow from anywhere and guessing many from one address is too.
+     */
     public TokenPair login(LoginRequest request, String userAgent) {
+        rateLimiter.acquire("login-ip", quotas.clientAddress(), limits.loginsPerIp(), limits.attemptWindow());
+        rateLimiter.acquire(
+                "login-email",
+                OpaqueTokens.hash(request.email().toLowerCase(Locale.ROOT)),
+                limits.loginsPerEmail(),
+                limits.attemptWindow());
         Optional<Account> account = accounts.findByEmail(request.email());
         if (account.isEmpty()) {
             passwords.matchNothing(request.password());
@@ -54,6 +80,7 @@ public class AuthService {
     }
 
     public TokenPair refresh(String refreshToken) {
+        rateLimiter.acquire("refresh-ip", quotas.clientAddress(), limits.refreshesPerIp(), limits.attemptWindow());
         return sessions.rotate(refreshToken)
                 .orElseThrow(() -> new ProblemException(
                         ProblemType.INVALID_REFRESH_TOKEN,

@@ -4,6 +4,8 @@ import app.partnersync.common.KeysetCursor;
 import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
+import app.partnersync.common.RateLimitConfig;
+import app.partnersync.common.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -27,12 +29,22 @@ public class SessionService {
     private final AuthConfig config;
     private final Clock clock;
     private final EndedSessions endedSessions;
+    private final RateLimiter rateLimiter;
+    private final RateLimitConfig rateLimits;
 
-    public SessionService(AccessTokens accessTokens, AuthConfig config, Clock clock, EndedSessions endedSessions) {
+    public SessionService(
+            AccessTokens accessTokens,
+            AuthConfig config,
+            Clock clock,
+            EndedSessions endedSessions,
+            RateLimiter rateLimiter,
+            RateLimitConfig rateLimits) {
         this.accessTokens = accessTokens;
         this.config = config;
         this.clock = clock;
         this.endedSessions = endedSessions;
+        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
     }
 
     /** Starts a session for a device and hands out its first token pair. */
@@ -76,6 +88,12 @@ public class SessionService {
         if (!session.isActiveAt(now)) {
             return Optional.empty();
         }
+        // Counted in a transaction of its own; a refusal rolls this one back, so the token stays unspent.
+        rateLimiter.acquire(
+                "refresh-account",
+                session.accountId.toString(),
+                rateLimits.refreshesPerAccount(),
+                rateLimits.attemptWindow());
         token.usedAt = now;
         session.lastUsedAt = now;
         session.expiresAt = now.plus(config.refreshTokenLifetime());

@@ -1,7 +1,7 @@
 package app.partnersync.cadence;
 
 import app.partnersync.auth.Caller;
-import app.partnersync.common.ProblemException;
+import app.partnersync.common.PageRequest;
 import app.partnersync.common.Versions;
 import app.partnersync.integration.IntegrationScope;
 import app.partnersync.integration.Scopes;
@@ -64,17 +64,6 @@ public class CadenceResource {
     }
 
     private static int limit(String limit) {
-        if (limit == null) {
-            return DEFAULT_UPCOMING;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_UPCOMING) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalidField("limit", "must be an integer from 1 to " + MAX_UPCOMING);
+        return PageRequest.clampedLimit("limit", limit, DEFAULT_UPCOMING, MAX_UPCOMING);
     }
 }

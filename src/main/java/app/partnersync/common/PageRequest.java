@@ -15,19 +15,28 @@ public record PageRequest(int limit, KeysetCursor after) {
         return parseLimit(limit);
     }
 
+    /** Above the maximum is the maximum (a client asking for more simply gets full pages); below 1 is refused. */
     private static int parseLimit(String limit) {
-        if (limit == null || limit.isEmpty()) {
-            return Page.DEFAULT_LIMIT;
+        return clampedLimit("limit", limit, Page.DEFAULT_LIMIT, Page.MAX_LIMIT);
+    }
+
+    /**
+     * A whole number of items wanted from 1 to {@link Integer#MAX_VALUE} (the contract's range), served as at most
+     * {@code max}; absent is {@code absent}; anything else a 400 naming {@code field}.
+     */
+    public static int clampedLimit(String field, String value, int absent, int max) {
+        if (value == null || value.isEmpty()) {
+            return absent;
         }
         try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= Page.MAX_LIMIT) {
-                return value;
+            int wanted = Integer.parseInt(value);
+            if (wanted >= 1) {
+                return Math.min(wanted, max);
             }
-        } catch (NumberFormatException ignored) {
-            // falls through to the validation problem below
+        } catch (NumberFormatException e) {
+            // answered below
         }
-        throw ProblemException.invalidField("limit", "must be a whole number from 1 to " + Page.MAX_LIMIT);
+        throw ProblemException.invalidField(field, "must be a whole number from 1 to " + Integer.MAX_VALUE);
     }
 
     private static KeysetCursor parseCursor(String cursor) {

@@ -1,6 +1,7 @@
 package app.partnersync.common;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fixed-window attempt counters kept in PostgreSQL, so a limit holds across every instance behind a load balancer.
- * Each attempt commits on its own: a request that then fails (a wrong invitation code) still counts.
+ * Fixed-window attempt counters kept in PostgreSQL, so a limit holds across every instance behind a load balancer
+ * (decision 005). Each attempt commits on its own: a request that then fails (a wrong invitation code) still counts.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -23,34 +24,42 @@ public class RateLimiter {
                 window_start = excluded.window_start
             returning hits""";
 
+    /** Counters whose window began longer ago than this are gone; every window configured here is far shorter. */
+    private static final Duration KEPT = Duration.ofDays(1);
+
     private final EntityManager entityManager;
     private final Clock clock;
+    private final RequestQuotas quotas;
 
-    public RateLimiter(EntityManager entityManager, Clock clock) {
+    public RateLimiter(EntityManager entityManager, Clock clock, RequestQuotas quotas) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
-    /** Counts one attempt in {@code bucket}; past {@code limit} per {@code window} it is a 429 with Retry-After. */
-    public void acquire(String bucket, int limit, Duration window) {
+    /**
+     * Counts one attempt of {@code policy} by {@code key} (an account, an address); past {@code limit} per
+     * {@code window} it is a 429 with Retry-After. Either way the answer reports the quota.
+     */
+    public void acquire(String policy, String key, int limit, Duration window) {
         Instant now = clock.instant();
         long windowMillis = window.toMillis();
         Instant start = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
         int hits = QuarkusTransaction.requiringNew()
                 .call(() -> ((Number) entityManager
                                 .createNativeQuery(COUNT)
-                                .setParameter(1, bucket)
+                                .setParameter(1, policy + ":" + key)
                                 .setParameter(2, start)
                                 .getSingleResult())
                         .intValue());
+        long reset = Math.max(1, Duration.between(now, start.plus(window)).toSeconds() + 1);
+        quotas.add(new RequestQuotas.Quota(policy, limit, window, Math.max(0, limit - hits), reset));
         if (hits > limit) {
-            long retryAfter =
-                    Math.max(1, Duration.between(now, start.plus(window)).toSeconds() + 1);
             throw new ProblemException(
                     ProblemType.RATE_LIMITED,
-                    "Too many attempts; try again in " + retryAfter + " seconds.",
+                    "Too many attempts; try again in " + reset + " seconds.",
                     List.of(),
-                    Map.of("Retry-After", Long.toString(retryAfter)));
+                    Map.of("Retry-After", Long.toString(reset)));
         }
     }
 
@@ -60,5 +69,16 @@ public class RateLimiter {
                 .createNativeQuery("delete from rate_limit where bucket like ?1")
                 .setParameter(1, "%" + suffix)
                 .executeUpdate();
+    }
+
+    /** Deletes counters of windows long past (keys that never came back: addresses, mistyped emails). Idempotent. */
+    @Scheduled(every = "15m", delayed = "3m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        Instant before = clock.instant().minus(KEPT);
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("delete from rate_limit where window_start < ?1")
+                        .setParameter(1, before)
+                        .executeUpdate());
     }
 }

@@ -7,7 +7,9 @@ import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.common.RateLimitConfig;
 import app.partnersync.common.RateLimiter;
+import app.partnersync.common.RequestQuotas;
 import app.partnersync.sync.ChangeLog;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,8 @@ public class InvitationService {
     private final RateLimiter rateLimiter;
     private final ChangeLog changes;
     private final PartnershipConfig config;
+    private final RateLimitConfig rateLimits;
+    private final RequestQuotas quotas;
     private final Clock clock;
 
     public InvitationService(
@@ -38,11 +42,15 @@ public class InvitationService {
             RateLimiter rateLimiter,
             ChangeLog changes,
             PartnershipConfig config,
+            RateLimitConfig rateLimits,
+            RequestQuotas quotas,
             Clock clock) {
         this.partnerships = partnerships;
         this.rateLimiter = rateLimiter;
         this.changes = changes;
         this.config = config;
+        this.rateLimits = rateLimits;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -208,7 +216,15 @@ public class InvitationService {
 
     private void countAttempt(UUID accountId) {
         rateLimiter.acquire(
-                "invitation-attempt:" + accountId, config.invitationAttempts(), config.invitationAttemptWindow());
+                "invitation-ip",
+                quotas.clientAddress(),
+                rateLimits.invitationAttemptsPerIp(),
+                rateLimits.attemptWindow());
+        rateLimiter.acquire(
+                "invitation-account",
+                accountId.toString(),
+                config.invitationAttempts(),
+                config.invitationAttemptWindow());
     }
 
     private static String freshCode() {

@@ -76,6 +76,47 @@ class MomentTest {
     }
 
     @Test
+    void aLimitAboveTheMaximumServesFullPagesOfTheMaximum() {
+        Pairs.Pair pair = Pairs.aPartnership();
+        for (int i = 0; i < 101; i++) {
+            Api.as(pair.inviter())
+                    .body(Map.of("kind", "appreciation", "message", "Thank you #" + i))
+                    .when()
+                    .post("/v1/partnerships/{id}/moments", pair.partnershipId())
+                    .then()
+                    .statusCode(201);
+        }
+        for (String limit : List.of("101", "1000", "2147483647")) {
+            String next = Api.as(pair.invitee())
+                    .queryParam("limit", limit)
+                    .when()
+                    .get("/v1/partnerships/{id}/moments", pair.partnershipId())
+                    .then()
+                    .statusCode(200)
+                    .body("items", hasSize(100))
+                    .extract()
+                    .path("nextCursor");
+            Api.as(pair.invitee())
+                    .queryParam("limit", limit)
+                    .queryParam("cursor", next)
+                    .when()
+                    .get("/v1/partnerships/{id}/moments", pair.partnershipId())
+                    .then()
+                    .statusCode(200)
+                    .body("items", hasSize(1))
+                    .body("nextCursor", org.hamcrest.Matchers.nullValue());
+        }
+        Api.invalid()
+                .header("Authorization", "Bearer " + pair.invitee().accessToken())
+                .queryParam("limit", "2147483648")
+                .when()
+                .get("/v1/partnerships/{id}/moments", pair.partnershipId())
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("limit"));
+    }
+
+    @Test
     void eachKindNamesWhatItIsMissingOrDoesNotTake() {
         Pairs.Pair pair = Pairs.aPartnership();
         String token = "Bearer " + pair.inviter().accessToken();
