@@ -3,29 +3,35 @@ package app.partnersync.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Gives every HTTP request a correlation id (the caller's {@code X-Request-Id} when it is sane, else a new one),
  * echoes it on the response, answers a body above {@code quarkus.http.limits.max-body-size} with a 413 problem (Vert.x
- * would answer an empty 413), and requests that no route matches with a 404 problem.
+ * and the REST layer would answer an empty 413), whether declared by its length or sent in chunks, and requests that no
+ * route matches with a 404 problem.
  */
 @ApplicationScoped
 public class RequestCorrelation {
 
+    private static final Logger LOG = Logger.getLogger(RequestCorrelation.class);
     public static final String HEADER = "X-Request-Id";
     private static final String KEY = "partnersync.requestId";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final ObjectMapper json;
     private final long maxBodyBytes;
+    private final BodyHandler chunkedBodies;
 
     public RequestCorrelation(
             ObjectMapper json,
@@ -33,6 +39,7 @@ public class RequestCorrelation {
                     MemorySize maxBodySize) {
         this.json = json;
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
     void install(@Observes Router router) {
@@ -48,8 +55,14 @@ public class RequestCorrelation {
                             : UUID.randomUUID().toString();
                     ctx.put(KEY, id);
                     ctx.response().putHeader(HEADER, id);
-                    if (declaredLength(ctx) > maxBodyBytes) {
+                    long declared = declaredLength(ctx);
+                    if (declared > maxBodyBytes) {
                         tooLarge(ctx);
+                    } else if (declared < 0 && isChunked(ctx)) {
+                        // No length to judge by: read the body here, up to the limit, so that going past it fails
+                        // this route (the 413 problem below). The REST layer then takes the body as read; left to
+                        // itself it would answer an empty 413 and fail the request a second time.
+                        chunkedBodies.handle(ctx);
                     } else {
                         ctx.next();
                     }
@@ -57,6 +70,12 @@ public class RequestCorrelation {
                 .failureHandler(ctx -> {
                     if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
                         tooLarge(ctx);
+                    } else if (ctx.failure() instanceof HttpClosedException
+                            || ctx.response().closed()) {
+                        // The client went away mid-request (or after a 413): nobody to answer, nothing broken here.
+                        LOG.debugf(
+                                "%s %s: the connection closed before the answer",
+                                ctx.request().method(), ctx.normalizedPath());
                     } else {
                         ctx.next();
                     }
@@ -64,6 +83,11 @@ public class RequestCorrelation {
         router.route()
                 .last()
                 .handler(ctx -> write(ctx, ProblemType.NOT_FOUND, "No resource at " + ctx.normalizedPath() + "."));
+    }
+
+    private static boolean isChunked(RoutingContext ctx) {
+        String encoding = ctx.request().getHeader("Transfer-Encoding");
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
     private static long declaredLength(RoutingContext ctx) {

@@ -94,6 +94,42 @@ class ErrorsTest {
         org.junit.jupiter.api.Assertions.assertEquals("/v1/auth/login", problem.getString("instance"));
     }
 
+    @Test
+    void aChunkedBodyThatGrowsPastTheLimitIsA413Problem() throws Exception {
+        long limit = ConfigProvider.getConfig()
+                .getValue("quarkus.http.limits.max-body-size", io.quarkus.runtime.configuration.MemorySize.class)
+                .asLongValue();
+        String response;
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            byte[] size = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            long sent = 0;
+            try {
+                // The service stops reading at the limit; a client that goes on writing then meets a closed door.
+                while (sent <= limit + chunk.length) {
+                    out.write(size);
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    sent += chunk.length;
+                }
+                out.flush();
+            } catch (java.io.IOException closedWhileWriting) {
+                // expected once the answer is out
+            }
+            response = readOneResponse(socket.getInputStream());
+        }
+        String[] parts = response.split("\r\n\r\n", 2);
+        org.junit.jupiter.api.Assertions.assertTrue(parts[0].startsWith("HTTP/1.1 413"), parts[0]);
+        io.restassured.path.json.JsonPath problem = io.restassured.path.json.JsonPath.from(parts[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(PROBLEMS + "payload-too-large", problem.getString("type"));
+    }
+
     /** One HTTP/1.1 response with a Content-Length body, without waiting for the connection to close. */
     private static String readOneResponse(java.io.InputStream in) throws java.io.IOException {
         java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
