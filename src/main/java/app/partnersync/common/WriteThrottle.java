@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;
@@ -66,8 +67,20 @@ public class WriteThrottle {
             return;
         }
         take(PER_ADDRESS, quotas.clientAddress(), config.writesPerIp());
-        if (!identity.isAnonymous()) {
+        if (signedIn()) {
             take(PER_ACCOUNT, app.partnersync.auth.Caller.accountIdOf(identity).toString(), config.writesPerAccount());
+        }
+    }
+
+    /**
+     * Whether a valid token came with the request. An invalid one is the endpoint's business: a protected one answers
+     * 401 when it asks, a public one (register) ignores the header, as it would without this filter.
+     */
+    private boolean signedIn() {
+        try {
+            return !identity.isAnonymous();
+        } catch (AuthenticationFailedException e) {
+            return false;
         }
     }
 

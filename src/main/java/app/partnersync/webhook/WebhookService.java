@@ -130,8 +130,12 @@ public class WebhookService {
         return WebhookView.of(webhook, false);
     }
 
+    /**
+     * Allowed after the partnership ended too: the record stays read-only, but either member can always stop its data
+     * flowing to an integration (an ended partnership still announces, say, a member's new display name).
+     */
     public void delete(UUID accountId, UUID partnershipId, UUID webhookId) {
-        access.requireWritable(accountId, partnershipId);
+        access.requireMember(accountId, partnershipId);
         find(partnershipId, webhookId, LockModeType.PESSIMISTIC_WRITE).delete();
     }
 

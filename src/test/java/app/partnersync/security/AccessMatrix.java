@@ -66,11 +66,14 @@ final class AccessMatrix {
 
     /**
      * Writes that an ended partnership still takes, each with why (the contract's description says so too). Every
-     * other write answers 409, webhooks' included: the contract documents {@code partnership-ended} on each of them
-     * and the service agrees, so the matrix holds both to it.
+     * other write answers 409: the contract documents {@code partnership-ended} on each of them and the service
+     * agrees, so the matrix holds both to it.
      */
-    private static final Map<String, String> WRITABLE_AFTER_END =
-            Map.of("putIntegrationConsent", "the consent still governs integrations' reads of the ended partnership");
+    private static final Map<String, String> WRITABLE_AFTER_END = Map.of(
+            "putIntegrationConsent",
+            "the consent still governs integrations' reads of the ended partnership",
+            "deleteWebhook",
+            "either member can always stop the partnership's data flowing to an integration");
 
     /**
      * The members whose partnerships the matrix makes in turn. Each accept of an invitation counts against the
