@@ -1,6 +1,8 @@
 package app.partnersync.common;
 
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,14 +22,28 @@ public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {}
 
-    /** Whether {@code failure}, or anything that caused it, says the database is unavailable. */
+    /**
+     * Whether {@code failure}, or anything that caused it, says the database is unavailable. Suppressed exceptions
+     * count too: a commit that fails on a lost connection reports it only as one ({@code RollbackException} with a
+     * suppressed {@code XAException} caused by the driver's error).
+     */
     public static boolean causedBy(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && unavailable(sql)) {
+        return causedBy(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean causedBy(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t) || seen.size() > 50) {
+            return false;
+        }
+        if (t instanceof SQLException sql && unavailable(sql)) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (causedBy(suppressed, seen)) {
                 return true;
             }
         }
-        return false;
+        return causedBy(t.getCause(), seen);
     }
 
     private static boolean unavailable(SQLException e) {

@@ -2,6 +2,7 @@ package app.partnersync.common;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.partnersync.support.Accounts;
@@ -11,6 +12,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.transaction.RollbackException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.transaction.xa.XAException;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +97,21 @@ class DatabaseUnavailableTest {
             }
         }
         assertEquals(5, okInARow, "recovered; " + unavailable + " answers were 503 on the way");
+    }
+
+    @Test
+    void aCommitThatFailsOnALostConnectionCountsAsUnavailable() {
+        // What Narayana throws when PostgreSQL goes away at the commit (seen by reliability/run): the driver's error
+        // is only a suppressed exception of the RollbackException.
+        SQLException terminated =
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01");
+        XAException xa = new XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(terminated);
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        assertTrue(DatabaseUnavailable.causedBy(new IllegalStateException(rollback)));
+        assertFalse(
+                DatabaseUnavailable.causedBy(new IllegalStateException(new SQLException("duplicate key", "23505"))));
     }
 
     private static void assertUnavailable(Response answer) {
