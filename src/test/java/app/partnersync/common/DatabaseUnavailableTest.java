@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.SignedIn;
+import app.partnersync.support.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -97,6 +98,17 @@ class DatabaseUnavailableTest {
             }
         }
         assertEquals(5, okInARow, "recovered; " + unavailable + " answers were 503 on the way");
+        // The LISTEN loops (live events, ended sessions) reconnect by themselves; the tests after this one need them.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (Sql.count(
+                        database,
+                        "select count(*) from pg_stat_activity where datname = current_database()"
+                                + " and (query like 'LISTEN %' or application_name = ?)",
+                        "partner-sync ended-sessions listener")
+                < 2) {
+            assertTrue(System.nanoTime() < deadline, "the LISTEN loops reconnected");
+            Thread.sleep(100);
+        }
     }
 
     @Test
