@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -32,6 +33,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * stored.
  */
 public class IdempotencyFilters {
+
+    private static final Logger LOG = Logger.getLogger(IdempotencyFilters.class);
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
@@ -97,7 +100,7 @@ public class IdempotencyFilters {
         request.removeProperty(CLAIM);
         int status = response.getStatus();
         if (status >= 500 || status == 429) {
-            store.release(owned.accountId(), owned.key());
+            recording(owned, () -> store.release(owned.accountId(), owned.key()));
             return;
         }
         Map<String, String> headers = new LinkedHashMap<>();
@@ -112,10 +115,32 @@ public class IdempotencyFilters {
         }
         try {
             String body = response.hasEntity() ? json.writeValueAsString(response.getEntity()) : null;
-            store.complete(owned.accountId(), owned.key(), status, json.writeValueAsString(headers), body);
+            String kept = json.writeValueAsString(headers);
+            recording(owned, () -> store.complete(owned.accountId(), owned.key(), status, kept, body));
         } catch (JsonProcessingException e) {
             store.release(owned.accountId(), owned.key());
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Records the key's outcome. The operation has already committed (or failed) in its own transaction: when the
+     * database is lost in between, the answer stays what the operation answered (a 201 stays a 201, its write is
+     * stored; a 503 stays a 503) rather than turning into a 500 that tells the client nothing, and the outcome is
+     * recorded before the next claim once the database is back, so that a retry is replayed (or runs) rather than
+     * finding the key "in progress".
+     */
+    private void recording(Owned owned, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            store.defer(step);
+            LOG.warnf(
+                    "Idempotency-Key of account %s: outcome recorded later, database unavailable (%s)",
+                    owned.accountId(), e.getMessage());
         }
     }
 

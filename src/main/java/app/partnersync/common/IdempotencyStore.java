@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jboss.logging.Logger;
 
 /**
  * The first response to each Idempotency-Key, per account, in PostgreSQL: every instance sees every key. Each step
@@ -15,6 +17,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class IdempotencyStore {
+
+    private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
 
     /** A key whose request crashed mid-way may be taken over after this long. */
     static final Duration ABANDONED = Duration.ofSeconds(60);
@@ -45,7 +49,40 @@ public class IdempotencyStore {
     /** The key was used for a different request. */
     record Mismatch() implements Claim {}
 
+    /**
+     * Outcomes (complete, release) that could not be recorded because the database was unavailable, recorded before
+     * the next claim: a client's retry then finds its key answered or free, not "in progress" until it counts as
+     * abandoned. Lost if the instance stops first (the claim is then taken over after {@link #ABANDONED}).
+     */
+    private final ConcurrentLinkedQueue<Runnable> deferred = new ConcurrentLinkedQueue<>();
+
+    private static final int MAX_DEFERRED = 10_000;
+
+    /** Records {@code step} later, once the database is back. */
+    void defer(Runnable step) {
+        if (deferred.size() < MAX_DEFERRED) {
+            deferred.add(step);
+        }
+    }
+
+    /** Records what was deferred, in order, until the database fails again. */
+    void recordDeferred() {
+        Runnable step;
+        while ((step = deferred.peek()) != null) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                if (DatabaseUnavailable.causedBy(e)) {
+                    return;
+                }
+                LOG.warnf("Idempotency-Key outcome dropped: %s", e.getMessage());
+            }
+            deferred.remove(step);
+        }
+    }
+
     Claim claim(UUID accountId, String key, String requestHash) {
+        recordDeferred();
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             int inserted = entityManager

@@ -142,6 +142,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String correlationId = RequestCorrelation.of(routing);
+        if (DatabaseUnavailable.causedBy(e)) {
+            // Expected while PostgreSQL restarts or the pool is exhausted: one line, no stack trace per request.
+            LOG.warnf(
+                    "Database unavailable for %s %s [correlationId=%s]: %s",
+                    routing.request().method(), routing.normalizedPath(), correlationId, rootMessage(e));
+            return respond(
+                    ProblemType.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database right now; retry after a moment.",
+                    List.of(),
+                    Map.of("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS)));
+        }
         LOG.errorf(
                 e,
                 "Unexpected failure of %s %s [correlationId=%s]",
@@ -153,6 +164,14 @@ public class ProblemMappers {
                 "Something went wrong on our side. Quote the correlation id when reporting it.",
                 List.of(),
                 Map.of());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private Response malformedJson(JsonProcessingException e) {

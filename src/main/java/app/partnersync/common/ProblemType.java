@@ -39,7 +39,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused"),
     UNSUPPORTED_MUTATION("unsupported-mutation", 422, "Unsupported mutation"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
-    INTERNAL_ERROR("internal-error", 500, "Internal error");
+    INTERNAL_ERROR("internal-error", 500, "Internal error"),
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
 
     /** Base of every problem type URI. */
     public static final String BASE = "https://partner-sync.app/problems/";

@@ -28,9 +28,20 @@ public interface WebhookConfig {
     @WithDefault("P3D")
     Duration giveUpAfter();
 
-    /** This many failed attempts in a row (any deliveries) disable the webhook. */
+    /**
+     * This many failed attempts in a row (any deliveries) disable the webhook, once the event of the last one has also
+     * waited {@link #disableAfterFailingFor()}.
+     */
     @WithDefault("10")
     int disableAfter();
+
+    /**
+     * How long an event must have waited undelivered before a run of failures disables its webhook. A receiver that
+     * is down for a few minutes (a deploy, a restart) fails many attempts in a row when many events wait for it; it
+     * must get them all once it is back, not find its webhook disabled.
+     */
+    @WithDefault("PT1H")
+    Duration disableAfterFailingFor();
 
     /** At most this much of an answer is read. */
     @WithDefault("4096")

@@ -43,7 +43,8 @@ import org.jboss.logging.Logger;
  * call), so two instances never send one delivery at once and a crash mid-send only delays it until the lease ends.
  * Each attempt is signed, bounded in time and in what it reads back, never follows a redirect, and re-checks the
  * target's addresses. A failure is retried with exponential backoff and jitter until {@code giveUpAfter}; a run of
- * failures disables the webhook and tells the member who made it.
+ * failures that has lasted (an event waiting undelivered for {@code disableAfterFailingFor}) disables the webhook and
+ * tells the member who made it.
  */
 @ApplicationScoped
 public class WebhookDeliverer {
@@ -265,7 +266,9 @@ public class WebhookDeliverer {
         }
         if (webhook != null) {
             webhook.consecutiveFailures++;
-            if (webhook.active && webhook.consecutiveFailures >= config.disableAfter()) {
+            if (webhook.active
+                    && webhook.consecutiveFailures >= config.disableAfter()
+                    && !now.isBefore(delivery.occurredAt.plus(config.disableAfterFailingFor()))) {
                 disable(webhook, outcome, now);
             }
         }

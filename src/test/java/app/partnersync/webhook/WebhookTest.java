@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,51 @@ class WebhookTest {
             WebhookReceiver.Received again = receiver.await(Duration.ofSeconds(5));
             assertNotNull(again);
             assertEquals(first.header("PartnerSync-Event-Id"), again.header("PartnerSync-Event-Id"));
+        }
+    }
+
+    @Test
+    void aReceiverDownForTenMinutesGetsEveryEventAfterwards() throws Exception {
+        // Reliability run (docs/reliability.md): twelve events waiting for a receiver that is down fail twelve
+        // attempts in a row within a minute. That alone used to disable the webhook, and nothing arrived afterwards.
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Pairs.Pair pair = Pairs.aPartnership();
+            String webhook = create(pair.inviter(), pair, receiver.url(), List.of("moment.*"))
+                    .getString("id");
+            int events = 12;
+            Integer[] down = new Integer[events];
+            Arrays.fill(down, 503);
+            receiver.answer(down);
+            for (int i = 0; i < events; i++) {
+                appreciation(pair);
+            }
+            deliverer.deliverDue();
+            assertEquals(events, collect(receiver, events).size(), "every event tried once, every attempt failed");
+            Api.as(pair.inviter())
+                    .when()
+                    .get("/v1/partnerships/{p}/webhooks/{w}", pair.partnershipId(), webhook)
+                    .then()
+                    .statusCode(200)
+                    .body("active", equalTo(true))
+                    .body("consecutiveFailures", equalTo(events));
+
+            clock.advance(Duration.ofMinutes(10));
+            deliverer.deliverDue();
+            List<WebhookReceiver.Received> after = collect(receiver, events);
+            assertEquals(
+                    events,
+                    after.stream()
+                            .map(r -> r.header("PartnerSync-Event-Id"))
+                            .distinct()
+                            .count(),
+                    "back up, the receiver gets every event");
+            Api.as(pair.inviter())
+                    .when()
+                    .get("/v1/partnerships/{p}/webhooks/{w}", pair.partnershipId(), webhook)
+                    .then()
+                    .statusCode(200)
+                    .body("active", equalTo(true))
+                    .body("consecutiveFailures", equalTo(0));
         }
     }
 
