@@ -224,6 +224,21 @@ class ErrorsTest {
                 .body("type", equalTo(PROBLEMS + "malformed-request"));
     }
 
+    /** Found by the schema fuzzer: a cursor of 512 emoji (within the contract's maxLength) was answered 414. */
+    @Test
+    void aQueryAsLongAsTheContractAllowsIsRead() {
+        SignedIn account = Accounts.signedIn();
+        String cursor = "\uD83D\uDE00".repeat(512);
+        Api.as(account)
+                .queryParam("cursor", cursor)
+                .when()
+                .get("/v1/me/sessions")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo(PROBLEMS + "validation-failed"))
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
     @Test
     void aMissingBodyIsAValidationProblem() {
         Api.invalid()
