@@ -20,6 +20,11 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.sessions.JqwikSession;
@@ -79,7 +85,7 @@ class SchemaFuzzTest {
     private final List<String> failures = new ArrayList<>();
     private final Map<String, Long> timings = new LinkedHashMap<>();
     /** How the service answered, by kind of request: a run that only ever saw 401s would prove nothing. */
-    private final Map<String, Map<Integer, Integer>> answers = new java.util.TreeMap<>();
+    private final Map<String, Map<Integer, Integer>> answers = new TreeMap<>();
 
     @Test
     void everyOperationAnswersValidAndMutatedRequestsAsTheContractSays() {
@@ -120,14 +126,20 @@ class SchemaFuzzTest {
                 "valid requests should reach the resources, not stop at authentication: " + answers);
     }
 
+    /** Records a failure, and prints it at once so that a long run's log shows it even if the run is cut short. */
+    private void fail(String failure) {
+        failures.add(failure);
+        System.out.println("Schema fuzzer failure (seed " + SEED + "): " + failure);
+    }
+
     /** Every failure, not only the first ones the assertion shows, in target/schema-fuzz-failures.txt. */
     private void writeReport() {
         try {
-            java.nio.file.Files.writeString(
-                    java.nio.file.Path.of("target", "schema-fuzz-failures.txt"),
-                    "seed " + SEED + "\n\n" + String.join("\n\n", failures));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.write(
+                    Path.of("target", "schema-fuzz-failures.txt"),
+                    ("seed " + SEED + "\n\n" + String.join("\n\n", failures)).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -220,7 +232,7 @@ class SchemaFuzzTest {
         try {
             response = request.request(target.method().name(), target.template());
         } catch (RuntimeException | AssertionError e) {
-            failures.add(described + "\n  -> the exchange broke the contract: " + e.getMessage());
+            fail(described + "\n  -> the exchange broke the contract: " + e.getMessage());
             return null;
         }
         judge(operation, draft, described, response);
@@ -234,7 +246,7 @@ class SchemaFuzzTest {
 
     private void judge(Operation operation, ContractRequests.Draft draft, String described, Response response) {
         int status = response.statusCode();
-        answers.computeIfAbsent(draft.valid() ? "valid" : "mutated", kind -> new java.util.TreeMap<>())
+        answers.computeIfAbsent(draft.valid() ? "valid" : "mutated", kind -> new TreeMap<>())
                 .merge(status, 1, Integer::sum);
         Set<String> documented = operation.getResponses().keySet();
         String verdict = null;
@@ -248,7 +260,7 @@ class SchemaFuzzTest {
             verdict = "an invalid request accepted";
         }
         if (verdict != null) {
-            failures.add(described + "\n  -> " + status + ", " + verdict + ": " + abbreviate(response.asString()));
+            fail(described + "\n  -> " + status + ", " + verdict + ": " + abbreviate(response.asString()));
         }
     }
 
@@ -259,8 +271,12 @@ class SchemaFuzzTest {
                 + (draft.body() == null ? "" : "\n  body " + abbreviate(draft.body()));
     }
 
+    /** At most 1,500 code points (never half a surrogate pair, so that the report stays valid UTF-8). */
     private static String abbreviate(String text) {
-        return text.length() <= 1500 ? text : text.substring(0, 1500) + "… (" + text.length() + " chars)";
+        int codePoints = text.codePointCount(0, text.length());
+        return codePoints <= 1500
+                ? text
+                : text.substring(0, text.offsetByCodePoints(0, 1500)) + "… (" + codePoints + " code points)";
     }
 
     /** The values of the path's parameters: fixtures, or the draft's (broken) ones. */

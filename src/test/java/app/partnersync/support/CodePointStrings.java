@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
 
 /**
  * Strings measured the way the contract measures them, in Unicode code points, drawn with jqwik from a mix of ASCII,
@@ -14,12 +15,12 @@ public final class CodePointStrings {
 
     /** Where the code points come from: mostly letters, often something outside the BMP. */
     private static final Arbitrary<Integer> CODE_POINTS = Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(4, Arbitraries.integers().between('a', 'z')),
-            net.jqwik.api.Tuple.of(1, Arbitraries.of((int) ' ', (int) '.', (int) '\'', (int) '-')),
-            net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0xC0, 0x17F)), // Latin-1 and Extended-A
-            net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x4E00, 0x9FFF)), // CJK, in the BMP
-            net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0x1F300, 0x1F64F)), // emoji, astral
-            net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x20000, 0x2A6DF))); // CJK ext. B, astral
+            Tuple.of(4, Arbitraries.integers().between('a', 'z')),
+            Tuple.of(1, Arbitraries.of((int) ' ', (int) '.', (int) '\'', (int) '-')),
+            Tuple.of(1, Arbitraries.integers().between(0xC0, 0x17F)), // Latin-1 and Extended-A
+            Tuple.of(1, Arbitraries.integers().between(0x4E00, 0x9FFF)), // CJK, in the BMP
+            Tuple.of(2, Arbitraries.integers().between(0x1F300, 0x1F64F)), // emoji, astral
+            Tuple.of(1, Arbitraries.integers().between(0x20000, 0x2A6DF))); // CJK ext. B, astral
 
     private static final int GEN_SIZE = 1000;
 
@@ -38,9 +39,9 @@ public final class CodePointStrings {
         int upper = Math.min(max, min + 4000);
         int length = draw(
                 Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(2, Arbitraries.just(upper)),
-                        net.jqwik.api.Tuple.of(1, Arbitraries.just(min)),
-                        net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(min, upper))),
+                        Tuple.of(2, Arbitraries.just(upper)),
+                        Tuple.of(1, Arbitraries.just(min)),
+                        Tuple.of(3, Arbitraries.integers().between(min, upper))),
                 random);
         return ofLength(length, random);
     }

@@ -14,6 +14,9 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Requests drawn from the contract: valid ones (an operation's examples, every free-text string, bounded integer and
@@ -46,6 +50,9 @@ public final class ContractRequests {
     /** Strings that are not free text even when their schema looks like it: they name something that must exist. */
     private static final Set<String> NOT_FREE_TEXT =
             Set.of("password", "currentPassword", "email", "refreshToken", "cursor", "time");
+
+    /** The contract's pattern of a local time of day, {@code HH:MM}. */
+    private static final String CLOCK_TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
     /** Region time zones (IANA), some with odd offsets. */
     private static final List<String> ZONES = List.of(
@@ -161,6 +168,9 @@ public final class ContractRequests {
             if (freeText(schema, name)) {
                 return TextNode.valueOf(text(schema));
             }
+            if (schema.getPattern() != null && schema.getPattern().equals(CLOCK_TIME)) {
+                return TextNode.valueOf(String.format("%02d:%02d", random.nextInt(24), random.nextInt(60)));
+            }
             if ("email".equals(schema.getFormat())) {
                 return TextNode.valueOf("fuzz-" + UUID.randomUUID().toString().substring(0, 13) + "@example.test");
             }
@@ -185,20 +195,17 @@ public final class ContractRequests {
      * occurrence moved after the fixture commitment's due time, everything else within the next 10 days.
      */
     private String instant(String name) {
-        java.time.Instant base = name.equals("movedTo")
-                ? java.time.Instant.parse(fixtures.apply("dueDate") + "T12:00:00Z")
-                : java.time.Instant.now();
+        Instant base = name.equals("movedTo") ? Instant.parse(fixtures.apply("dueDate") + "T12:00:00Z") : Instant.now();
         long minutes = 60 + random.nextInt(10 * 24 * 60);
-        return base.plus(java.time.Duration.ofMinutes(minutes))
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        return base.plus(Duration.ofMinutes(minutes))
+                .truncatedTo(ChronoUnit.SECONDS)
                 .toString();
     }
 
     private String text(Schema<?> schema) {
         int min = schema.getMinLength() == null ? 0 : schema.getMinLength();
         int max = schema.getMaxLength() == null ? min + 200 : schema.getMaxLength();
-        String text = CodePointStrings.between(min, max, random);
-        return text;
+        return CodePointStrings.between(min, max, random);
     }
 
     private static boolean freeText(Schema<?> schema, String name) {
@@ -417,9 +424,7 @@ public final class ContractRequests {
                 case "\\S" -> "  \t ";
                 default -> pick(List.of("24:00", "Not.Valid!", "a..b"));
             };
-            if (!java.util.regex.Pattern.compile(schema.getPattern())
-                    .matcher(mismatch)
-                    .find()) {
+            if (!Pattern.compile(schema.getPattern()).matcher(mismatch).find()) {
                 sites.add(replace(at, TextNode.valueOf(mismatch), "does not match " + schema.getPattern()));
             }
         }
