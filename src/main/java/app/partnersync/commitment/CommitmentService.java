@@ -314,9 +314,12 @@ public class CommitmentService {
         commitment.recurrence(parsed);
     }
 
-    /** The promisers, each of whom must be a current member of the partnership. */
+    /** The promisers, each named once (the contract's uniqueItems) and a current member of the partnership. */
     private static List<UUID> members(UUID partnershipId, List<UUID> promisedBy) {
         List<UUID> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(promisedBy));
+        if (distinct.size() != promisedBy.size()) {
+            throw ProblemException.invalidField("promisedBy", "must name each member once");
+        }
         List<UUID> members =
                 PartnershipMember.<PartnershipMember>list(
                                 "partnershipId = ?1 and accountId in ?2", partnershipId, distinct)

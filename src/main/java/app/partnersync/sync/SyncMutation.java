@@ -1,13 +1,21 @@
 package app.partnersync.sync;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.Map;
 import java.util.UUID;
 
 /** One offline edit in a push batch (the contract's {@code SyncMutation}). */
 public record SyncMutation(
         @NotNull UUID mutationId,
-        @NotNull String type,
+        // The contract's enum: a batch naming another type breaks the schema and is refused whole (400), while a
+        // listed type that sync cannot change is rejected one by one (unsupported-mutation).
+        @NotNull
+        @Pattern(
+                regexp = "account|invitation|partnership|commitment|occurrence|check_in|moment|cadence|repair_plan",
+                message = "must be one of the contract's record types")
+        String type,
+
         @NotNull UUID id,
         Long baseVersion,
         @NotNull Op op,

@@ -157,6 +157,28 @@ class CommitmentResourceTest {
                 .body("recurrence.timeZone", equalTo("Europe/Berlin"));
     }
 
+    /** Found by the schema fuzzer: [a, a] (the contract says uniqueItems) was quietly read as [a] and created. */
+    @Test
+    void aPromiserNamedTwiceIsRefused() {
+        Pairs.Pair pair = Pairs.aPartnership();
+        UUID member = pair.inviter().accountId();
+        Api.invalid()
+                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+                .body(Map.of("title", "x", "promisedBy", List.of(member, member), "dueAt", "2030-01-01T10:00:00Z"))
+                .when()
+                .post("/v1/partnerships/{p}/commitments", pair.partnershipId())
+                .then()
+                .statusCode(400)
+                .body("type", equalTo(PROBLEMS + "validation-failed"))
+                .body("errors.field", hasItem("promisedBy"));
+        Api.as(pair.inviter())
+                .when()
+                .get("/v1/partnerships/{p}/commitments", pair.partnershipId())
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
+    }
+
     @Test
     void invalidSchedulesAndPromisersAreNamed() {
         Pairs.Pair pair = Pairs.aPartnership();

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
+import app.partnersync.support.Pairs;
 import app.partnersync.support.SignedIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -221,6 +222,57 @@ class ErrorsTest {
                 .statusCode(400)
                 .body("type", equalTo(PROBLEMS + "malformed-request"));
         Api.as(account).when().get("/v1/me").then().body("version", equalTo(0));
+    }
+
+    /** Found by the schema fuzzer: Jackson read 1.5 as the integer 1, and an epoch number as an instant. */
+    @Test
+    void aFractionIsNoIntegerAndANumberIsNoInstantOrDate() {
+        SignedIn account = Accounts.signedIn();
+        Api.invalid()
+                .header("Authorization", "Bearer " + account.accessToken())
+                .body("{\"name\": \"Bridge\", \"scopes\": [\"profile:read\"], \"expiresAt\": 1900000000}")
+                .when()
+                .post("/v1/me/tokens")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo(PROBLEMS + "malformed-request"))
+                .body("errors[0].field", equalTo("expiresAt"));
+        Pairs.Pair pair = Pairs.aPartnership();
+        Api.invalid()
+                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+                .body("{\"kind\": \"cool_off\", \"minutes\": 10.5}")
+                .when()
+                .post("/v1/partnerships/{id}/moments", pair.partnershipId())
+                .then()
+                .statusCode(400)
+                .body("type", equalTo(PROBLEMS + "malformed-request"))
+                .body("errors[0].field", equalTo("minutes"));
+        Api.invalid()
+                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+                .body("{\"title\": \"Bins\", \"promisedBy\": [\""
+                        + pair.inviter().accountId()
+                        + "\"], \"recurrence\": {\"frequency\": \"daily\", \"time\": \"20:00\", "
+                        + "\"startsOn\": [2030, 6, 1]}}")
+                .when()
+                .post("/v1/partnerships/{id}/commitments", pair.partnershipId())
+                .then()
+                .statusCode(400)
+                .body("type", equalTo(PROBLEMS + "malformed-request"));
+    }
+
+    /** Found by the schema fuzzer: a cursor of 512 emoji (within the contract's maxLength) was answered 414. */
+    @Test
+    void aQueryAsLongAsTheContractAllowsIsRead() {
+        SignedIn account = Accounts.signedIn();
+        String cursor = "\uD83D\uDE00".repeat(512);
+        Api.as(account)
+                .queryParam("cursor", cursor)
+                .when()
+                .get("/v1/me/sessions")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo(PROBLEMS + "validation-failed"))
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test

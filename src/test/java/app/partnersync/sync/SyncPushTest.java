@@ -177,6 +177,23 @@ class SyncPushTest {
                 .statusCode(400);
     }
 
+    /** Found by the schema fuzzer: a type outside the contract's enum was answered 200 with a rejected result. */
+    @Test
+    void aTypeOutsideTheContractRefusesTheBatch() {
+        Pairs.Pair pair = Pairs.aPartnership();
+        Api.invalid()
+                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+                .body(Map.of(
+                        "mutations",
+                        List.of(mutation(
+                                "partnership-not", pair.partnershipId(), null, "upsert", Map.of("displayName", "x")))))
+                .when()
+                .post("/v1/sync")
+                .then()
+                .statusCode(400)
+                .body("type", org.hamcrest.Matchers.equalTo(PROBLEMS + "validation-failed"));
+    }
+
     private static JsonPath push(Pairs.Pair pair, List<Map<String, Object>> mutations) {
         return Api.as(pair.inviter())
                 .body(Map.of("mutations", mutations))
