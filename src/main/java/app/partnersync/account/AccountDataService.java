@@ -1,5 +1,7 @@
 package app.partnersync.account;
 
+import app.partnersync.accountdata.AccountErasure;
+import app.partnersync.accountdata.ExportSection;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.RateLimiter;
 import app.partnersync.common.Versions;

@@ -1,5 +1,6 @@
 package app.partnersync.auth;
 
+import app.partnersync.identity.Caller;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -8,9 +9,6 @@ import java.util.UUID;
 /** Signs the short-lived RS256 access tokens that every API call presents. */
 @ApplicationScoped
 public class AccessTokens {
-
-    /** Claim naming the session a token belongs to; the session must still be active when the token is used. */
-    public static final String SESSION_CLAIM = "sid";
 
     private final AuthConfig config;
 
@@ -22,7 +20,7 @@ public class AccessTokens {
         String access = Jwt.issuer(config.issuer())
                 .audience(config.audience())
                 .subject(accountId.toString())
-                .claim(SESSION_CLAIM, sessionId.toString())
+                .claim(Caller.SESSION_CLAIM, sessionId.toString())
                 .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessTokenLifetime()))

@@ -1,5 +1,6 @@
 package app.partnersync.auth;
 
+import app.partnersync.identity.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

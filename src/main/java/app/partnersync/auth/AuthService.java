@@ -4,6 +4,7 @@ import app.partnersync.account.Account;
 import app.partnersync.account.AccountDataService;
 import app.partnersync.account.AccountService;
 import app.partnersync.account.AccountView;
+import app.partnersync.common.OpaqueTokens;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.common.RateLimitConfig;

@@ -1,5 +1,6 @@
 package app.partnersync.auth;
 
+import app.partnersync.identity.Caller;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Refuses an access token whose session has ended (logout, revocation, password change, refresh reuse, account
  * deletion), at once rather than when the token expires. While {@link EndedSessions} is complete the check is a lookup
- * in memory; otherwise (startup, a lost LISTEN connection) it is one primary-key lookup in the database.
+ * in memory; otherwise (startup, a lost listener connection) it is one primary-key lookup in the database.
  */
 @ApplicationScoped
 public class SessionGuard implements SecurityIdentityAugmentor {
@@ -38,7 +39,7 @@ public class SessionGuard implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        UUID sessionId = claim(token.getClaim(AccessTokens.SESSION_CLAIM));
+        UUID sessionId = claim(token.getClaim(Caller.SESSION_CLAIM));
         UUID accountId = claim(token.getSubject());
         if (sessionId == null || accountId == null) {
             return Uni.createFrom().failure(new AuthenticationFailedException("no session in the token"));

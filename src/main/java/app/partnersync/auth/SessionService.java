@@ -2,6 +2,7 @@ package app.partnersync.auth;
 
 import app.partnersync.common.KeysetCursor;
 import app.partnersync.common.Listing;
+import app.partnersync.common.OpaqueTokens;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.RateLimitConfig;

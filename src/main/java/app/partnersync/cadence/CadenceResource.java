@@ -1,10 +1,10 @@
 package app.partnersync.cadence;
 
-import app.partnersync.auth.Caller;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.Versions;
-import app.partnersync.integration.IntegrationScope;
-import app.partnersync.integration.Scopes;
+import app.partnersync.identity.Caller;
+import app.partnersync.identity.IntegrationScope;
+import app.partnersync.identity.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,8 +1,10 @@
 package app.partnersync.cadence;
 
+import app.partnersync.checkin.CheckInService;
+import app.partnersync.checkin.Schedules;
 import app.partnersync.common.ProblemException;
-import app.partnersync.common.SqlValues;
 import app.partnersync.common.Versions;
+import app.partnersync.partnership.Memberships;
 import app.partnersync.partnership.PartnershipAccess;
 import app.partnersync.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +34,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
-public class CadenceService {
+public class CadenceService implements Schedules {
 
     /** Sync type name of cadences (the record id is the partnership id). */
     public static final String SYNC_TYPE = "cadence";
@@ -43,12 +45,19 @@ public class CadenceService {
     static final Duration UPCOMING_HORIZON = Duration.ofDays(400);
 
     private final PartnershipAccess access;
+    private final CheckInService checkIns;
     private final ChangeLog changes;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public CadenceService(PartnershipAccess access, ChangeLog changes, EntityManager entityManager, Clock clock) {
+    public CadenceService(
+            PartnershipAccess access,
+            CheckInService checkIns,
+            ChangeLog changes,
+            EntityManager entityManager,
+            Clock clock) {
         this.access = access;
+        this.checkIns = checkIns;
         this.changes = changes;
         this.entityManager = entityManager;
         this.clock = clock;
@@ -140,6 +149,7 @@ public class CadenceService {
      * Refuses (400 naming {@code scheduledFor}) a scheduled start that is not a start of one of the partnership's
      * schedules of that kind (for {@code repair}, of the plan's review) within {@link #START_SLACK} of now.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireScheduledStart(UUID partnershipId, String kind, UUID repairPlanId, Instant scheduledFor) {
         if ("ad_hoc".equals(kind)) {
@@ -249,9 +259,7 @@ public class CadenceService {
     /** The cadences of every partnership of the account that has one set, for its export. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CadenceView> all(UUID accountId) {
-        return views(Cadence.list(
-                "id in (select m.partnershipId from PartnershipMember m where m.accountId = ?1) order by id",
-                accountId));
+        return views(Cadence.list("id in (" + Memberships.partnershipsOfAccount("?1") + ") order by id", accountId));
     }
 
     /** On account deletion: cadences they last edited stay, no longer naming them. */
@@ -273,17 +281,12 @@ public class CadenceService {
         if (upcoming.isEmpty()) {
             return upcoming;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("select kind, scheduled_for, id from check_in where partnership_id = ?1"
-                        + " and scheduled_for between ?2 and ?3")
-                .setParameter(1, partnershipId)
-                .setParameter(2, upcoming.get(0).startsAt())
-                .setParameter(3, upcoming.get(upcoming.size() - 1).startsAt())
-                .getResultList();
         Map<String, UUID> started = new HashMap<>();
-        for (Object[] row : rows) {
-            started.put(row[0] + "@" + SqlValues.instant(row[1]), (UUID) row[2]);
+        for (CheckInService.Scheduled checkIn : checkIns.scheduledBetween(
+                partnershipId,
+                upcoming.get(0).startsAt(),
+                upcoming.get(upcoming.size() - 1).startsAt())) {
+            started.put(checkIn.kind() + "@" + checkIn.scheduledFor(), checkIn.checkInId());
         }
         return upcoming.stream()
                 .map(u -> new UpcomingCheckIn(

@@ -1,6 +1,6 @@
 package app.partnersync.cadence;
 
-import app.partnersync.sync.PartnershipSyncedType;
+import app.partnersync.partnership.PartnershipSyncedType;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
@@ -16,5 +16,10 @@ public class CadenceSync extends PartnershipSyncedType<Cadence> {
                 (rows, viewer) -> cadences.views(rows).stream()
                         .map(view -> new Versioned(view.partnershipId(), view.version(), view))
                         .toList());
+    }
+
+    @Override
+    public IntegrationEvents integrationEvents() {
+        return IntegrationEvents.family("checkin.cadence");
     }
 }

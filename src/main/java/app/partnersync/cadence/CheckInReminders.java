@@ -1,17 +1,19 @@
 package app.partnersync.cadence;
 
-import app.partnersync.common.PartnershipEvent;
+import app.partnersync.moment.CoolOffs;
+import app.partnersync.sync.Announcements;
+import app.partnersync.sync.PartnershipEvent;
+import app.partnersync.sync.Recipients;
+import app.partnersync.sync.ReminderSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,7 +24,7 @@ import org.jboss.logging.Logger;
  * partnership's schedules stop with it.
  */
 @ApplicationScoped
-public class CheckInReminders {
+public class CheckInReminders implements ReminderSource {
 
     private static final Logger LOG = Logger.getLogger(CheckInReminders.class);
 
@@ -30,33 +32,33 @@ public class CheckInReminders {
             select s.* from check_in_schedule s
             where s.next_reminder_at <= ?1
               and exists (select 1 from partnership p where p.id = s.partnership_id and p.status = 'active')
-              and not exists (select 1 from moment m where m.partnership_id = s.partnership_id
-                              and m.kind = 'cool_off' and m.ends_at > ?1)
+              and %s
             order by s.next_reminder_at
             limit 500
-            for update of s skip locked""";
+            for update of s skip locked""".formatted(CoolOffs.noneLasting("s.partnership_id", "?1"));
 
-    /** Claims one start and, when this call claimed it, announces it to the members' live streams on commit. */
-    private static final String CLAIM_AND_NOTIFY = """
-            with claimed as (
-                insert into check_in_reminder (partnership_id, kind, starts_at, sent_at) values (?1, ?2, ?3, ?4)
-                on conflict do nothing
-                returning partnership_id
-            )
-            select count(pg_notify('partnersync_changes', json_build_object(
-                'kind', 'reminder', 'event', 'checkin.reminder', 'partnershipId', ?1,
-                'data', json_strip_nulls(json_build_object('partnershipId', ?1, 'kind', cast(?2 as text),
-                    'startsAt', cast(?5 as text), 'endsAt', cast(?6 as text), 'repairPlanId', cast(?7 as text))))::text))
-            from claimed""";
+    /** Claims one start: one row, whichever instance or retry gets there first. */
+    private static final String CLAIM = "insert into check_in_reminder (partnership_id, kind, starts_at, sent_at)"
+            + " values (?1, ?2, ?3, ?4) on conflict do nothing";
+
+    static final String EVENT = "checkin.reminder";
 
     private final EntityManager entityManager;
-    private final Event<PartnershipEvent> events;
+    private final Announcements announcements;
     private final Clock clock;
 
-    public CheckInReminders(EntityManager entityManager, Event<PartnershipEvent> events, Clock clock) {
+    public CheckInReminders(EntityManager entityManager, Announcements announcements, Clock clock) {
         this.entityManager = entityManager;
-        this.events = events;
+        this.announcements = announcements;
         this.clock = clock;
+    }
+
+    /** What a {@code checkin.reminder} says: which check-in starts when (a repair review names its plan). */
+    record Reminder(UUID partnershipId, String kind, Instant startsAt, Instant endsAt, UUID repairPlanId) {}
+
+    @Override
+    public String reminderType() {
+        return EVENT;
     }
 
     @Scheduled(every = "1m", delayed = "40s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -99,28 +101,26 @@ public class CheckInReminders {
             ScheduleRule rule = schedule.rule();
             Instant remindUpTo = now.plus(Duration.ofMinutes(schedule.reminderMinutes));
             for (Instant start : rule.startsBetween(now.plusNanos(1), remindUpTo.plusNanos(1))) {
-                Number claimed = (Number) entityManager
-                        .createNativeQuery(CLAIM_AND_NOTIFY)
+                int claimed = entityManager
+                        .createNativeQuery(CLAIM)
                         .setParameter(1, schedule.partnershipId)
                         .setParameter(2, schedule.kind)
                         .setParameter(3, start)
                         .setParameter(4, now)
-                        .setParameter(5, start.toString())
-                        .setParameter(6, start.plus(rule.duration()).toString())
-                        .setParameter(7, schedule.repairPlanId == null ? null : schedule.repairPlanId.toString())
-                        .getSingleResult();
-                if (claimed.intValue() > 0) {
+                        .executeUpdate();
+                if (claimed > 0) {
                     sent++;
-                    Map<String, Object> fields = new LinkedHashMap<>();
-                    fields.put("partnershipId", schedule.partnershipId);
-                    fields.put("kind", schedule.kind);
-                    fields.put("startsAt", start);
-                    fields.put("endsAt", start.plus(rule.duration()));
-                    if (schedule.repairPlanId != null) {
-                        fields.put("repairPlanId", schedule.repairPlanId);
-                    }
-                    events.fire(new PartnershipEvent(
-                            schedule.partnershipId, "checkin.reminder", now, null, null, null, null, fields));
+                    announcements.announce(new PartnershipEvent.Reminder(
+                            schedule.partnershipId,
+                            EVENT,
+                            now,
+                            Recipients.members(),
+                            new Reminder(
+                                    schedule.partnershipId,
+                                    schedule.kind,
+                                    start,
+                                    start.plus(rule.duration()),
+                                    schedule.repairPlanId)));
                 }
             }
             schedule.planNextReminder(remindUpTo);

@@ -1,6 +1,5 @@
 package app.partnersync.checkin;
 
-import app.partnersync.cadence.CadenceService;
 import app.partnersync.common.KeysetCursor;
 import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
@@ -8,8 +7,8 @@ import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.common.Versions;
+import app.partnersync.partnership.Memberships;
 import app.partnersync.partnership.PartnershipAccess;
-import app.partnersync.repair.RepairPlanService;
 import app.partnersync.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -32,22 +31,22 @@ public class CheckInService {
     public static final String SYNC_TYPE = "check_in";
 
     private final PartnershipAccess access;
-    private final CadenceService cadences;
-    private final RepairPlanService repairPlans;
+    private final Schedules schedules;
+    private final ReviewedPlans reviewedPlans;
     private final ChangeLog changes;
     private final EntityManager entityManager;
     private final Clock clock;
 
     public CheckInService(
             PartnershipAccess access,
-            CadenceService cadences,
-            RepairPlanService repairPlans,
+            Schedules schedules,
+            ReviewedPlans reviewedPlans,
             ChangeLog changes,
             EntityManager entityManager,
             Clock clock) {
         this.access = access;
-        this.cadences = cadences;
-        this.repairPlans = repairPlans;
+        this.schedules = schedules;
+        this.reviewedPlans = reviewedPlans;
         this.changes = changes;
         this.entityManager = entityManager;
         this.clock = clock;
@@ -68,13 +67,13 @@ public class CheckInService {
             if (request.kind() != CreateCheckInRequest.Kind.repair) {
                 throw ProblemException.invalidField("repairPlanId", "only a repair check-in reviews a repair plan");
             }
-            if (!repairPlans.isActive(partnershipId, request.repairPlanId())) {
+            if (!reviewedPlans.isActive(partnershipId, request.repairPlanId())) {
                 throw ProblemException.invalidField(
                         "repairPlanId", "must be an active repair plan of this partnership");
             }
         }
         if (request.scheduledFor() != null) {
-            cadences.requireScheduledStart(partnershipId, kind, request.repairPlanId(), request.scheduledFor());
+            schedules.requireScheduledStart(partnershipId, kind, request.repairPlanId(), request.scheduledFor());
         }
         Instant now = clock.instant();
         // One insert decides between two members starting the same scheduled check-in at the same moment.
@@ -104,6 +103,18 @@ public class CheckInService {
         CheckIn created = CheckIn.findById(id);
         changes.upserted(SYNC_TYPE, id, created.version, ChangeLog.Scope.partnership(partnershipId));
         return new Started(view(created, accountId), true);
+    }
+
+    /** A check-in started for a scheduled time. */
+    public record Scheduled(String kind, Instant scheduledFor, UUID checkInId) {}
+
+    /** The partnership's check-ins scheduled for a time in {@code [from, to]}, whoever started them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Scheduled> scheduledBetween(UUID partnershipId, Instant from, Instant to) {
+        return CheckIn.<CheckIn>list("partnershipId = ?1 and scheduledFor between ?2 and ?3", partnershipId, from, to)
+                .stream()
+                .map(c -> new Scheduled(c.kind, c.scheduledFor, c.id))
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -187,8 +198,7 @@ public class CheckInService {
     public List<CheckInView> all(UUID accountId) {
         return views(
                 CheckIn.<CheckIn>list(
-                        "partnershipId in (select m.partnershipId from PartnershipMember m"
-                                + " where m.accountId = ?1) order by createdAt, id",
+                        "partnershipId in (" + Memberships.partnershipsOfAccount("?1") + ") order by createdAt, id",
                         accountId),
                 accountId);
     }

@@ -1,7 +1,7 @@
 package app.partnersync.checkin;
 
 import app.partnersync.partnership.PartnershipAccess;
-import app.partnersync.sync.PartnershipSyncedType;
+import app.partnersync.partnership.PartnershipSyncedType;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
@@ -24,5 +24,10 @@ public class CheckInSync extends PartnershipSyncedType<CheckIn> {
                 rows -> checkIns.views(rows, PartnershipAccess.NOBODY).stream()
                         .map(view -> new Versioned(view.id(), view.version(), view))
                         .toList());
+    }
+
+    @Override
+    public IntegrationEvents integrationEvents() {
+        return IntegrationEvents.family("checkin").consentRequired();
     }
 }

@@ -1,6 +1,6 @@
 package app.partnersync.commitment;
 
-import app.partnersync.account.AccountErasure;
+import app.partnersync.accountdata.AccountErasure;
 import app.partnersync.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

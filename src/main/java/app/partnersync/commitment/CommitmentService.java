@@ -9,6 +9,7 @@ import app.partnersync.common.Problem;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.common.Versions;
+import app.partnersync.partnership.Memberships;
 import app.partnersync.partnership.PartnershipAccess;
 import app.partnersync.partnership.PartnershipMember;
 import app.partnersync.sync.ChangeLog;
@@ -213,7 +214,7 @@ public class CommitmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CommitmentView> all(UUID accountId) {
         return Commitment.<Commitment>list(
-                        "partnershipId in (select m.partnershipId from PartnershipMember m where m.accountId = ?1)"
+                        "partnershipId in (" + Memberships.partnershipsOfAccount("?1") + ")"
                                 + " order by createdAt, id",
                         accountId)
                 .stream()

@@ -1,10 +1,19 @@
 package app.partnersync.commitment;
 
+import app.partnersync.common.SqlValues;
+import app.partnersync.moment.CoolOffs;
+import app.partnersync.sync.Announcements;
+import app.partnersync.sync.ChangeLog;
+import app.partnersync.sync.PartnershipEvent;
+import app.partnersync.sync.Recipients;
+import app.partnersync.sync.ReminderSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,21 +26,59 @@ import org.jboss.logging.Logger;
  * UPDATE's row locks, an insert's unique key), so running on several instances at once does each thing once.
  */
 @ApplicationScoped
-public class CommitmentSweeps {
+public class CommitmentSweeps implements ReminderSource {
 
     private static final Logger LOG = Logger.getLogger(CommitmentSweeps.class);
 
-    private final OccurrenceService occurrences;
+    static final String REMINDER = "commitment.reminder";
+
+    /** Open occurrences past their grace become missed: the UPDATE's row locks claim each row once. */
+    private static final String MISS = """
+            update occurrence set status = 'missed', missed_at = ?1, version = version + 1
+            where status = 'open' and due_at < ?2
+            returning partnership_id, id, version""";
+
+    /**
+     * Claims the open occurrences whose reminder time has come, each once (the UPDATE's row locks), except in a
+     * partnership whose cool-off pause lasts: its reminders wait until the pause ends.
+     */
+    private static final String REMIND = """
+            update occurrence o set reminder_sent_at = ?1 from commitment c
+            where c.id = o.commitment_id and o.status = 'open' and o.reminder_sent_at is null
+              and c.reminder_minutes is not null and c.status = 'active'
+              and o.due_at - make_interval(mins => c.reminder_minutes) <= ?1 and o.due_at > ?1
+              and %s
+            returning o.partnership_id, o.commitment_id, o.id, o.due_at, c.title, o.promiser_id""".formatted(CoolOffs.noneLasting("o.partnership_id", "?1"));
+
     private final CommitmentService commitments;
+    private final ChangeLog changes;
+    private final Announcements announcements;
+    private final EntityManager entityManager;
     private final CommitmentConfig config;
     private final Clock clock;
 
     public CommitmentSweeps(
-            OccurrenceService occurrences, CommitmentService commitments, CommitmentConfig config, Clock clock) {
-        this.occurrences = occurrences;
+            CommitmentService commitments,
+            ChangeLog changes,
+            Announcements announcements,
+            EntityManager entityManager,
+            CommitmentConfig config,
+            Clock clock) {
         this.commitments = commitments;
+        this.changes = changes;
+        this.announcements = announcements;
+        this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
+    }
+
+    /** What a {@code commitment.reminder} says, to the promiser (and to webhooks). */
+    record Reminder(
+            UUID partnershipId, UUID commitmentId, UUID occurrenceId, Instant dueAt, String title, UUID promiserId) {}
+
+    @Override
+    public String reminderType() {
+        return REMINDER;
     }
 
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -48,14 +95,56 @@ public class CommitmentSweeps {
         extendHorizon();
     }
 
-    /** Marks overdue open occurrences missed; returns how many this run marked. */
+    /**
+     * Marks every occurrence still open {@code missedAfter} past its due time as missed; returns how many this run
+     * marked. Run by two instances at once, each row is marked (and announced) by exactly one of them.
+     */
     public int sweepMissed() {
-        return QuarkusTransaction.requiringNew().call(() -> occurrences.sweepMissed(config.missedAfter()));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            List<Tuple> marked = SqlValues.tuples(entityManager
+                    .createNativeQuery(MISS, Tuple.class)
+                    .setParameter(1, now)
+                    .setParameter(2, now.minus(config.missedAfter())));
+            for (Tuple row : marked) {
+                changes.upserted(
+                        CommitmentService.OCCURRENCE_TYPE,
+                        row.get("id", UUID.class),
+                        row.get("version", Number.class).longValue(),
+                        ChangeLog.Scope.partnership(row.get("partnership_id", UUID.class)));
+            }
+            return marked.size();
+        });
     }
 
-    /** Sends due reminders; returns how many this run claimed. */
+    /**
+     * Claims the occurrences whose reminder time has come and announces each exactly once, to its promiser (a
+     * rolled-back claim announces nothing); returns how many this run claimed.
+     */
     public int sweepReminders() {
-        return QuarkusTransaction.requiringNew().call(occurrences::sweepReminders);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            List<Tuple> due = SqlValues.tuples(
+                    entityManager.createNativeQuery(REMIND, Tuple.class).setParameter(1, now));
+            for (Tuple row : due) {
+                UUID partnershipId = row.get("partnership_id", UUID.class);
+                UUID promiserId = row.get("promiser_id", UUID.class);
+                Reminder reminder = new Reminder(
+                        partnershipId,
+                        row.get("commitment_id", UUID.class),
+                        row.get("id", UUID.class),
+                        SqlValues.instant(row.get("due_at")),
+                        row.get("title", String.class),
+                        promiserId);
+                announcements.announce(new PartnershipEvent.Reminder(
+                        partnershipId,
+                        REMINDER,
+                        now,
+                        promiserId == null ? Recipients.members() : Recipients.member(promiserId),
+                        reminder));
+            }
+            return due.size();
+        });
     }
 
     /** How many commitment ids one page of the horizon sweep reads. */

@@ -4,7 +4,8 @@ import app.partnersync.common.Problem;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.partnership.PartnershipAccess;
-import app.partnersync.sync.PartnershipSyncedType;
+import app.partnersync.partnership.PartnershipSyncedType;
+import app.partnersync.sync.Op;
 import app.partnersync.sync.SyncMutation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -49,7 +50,7 @@ public class CommitmentSync extends PartnershipSyncedType<Commitment> {
                 .<Commitment>firstResultOptional()
                 .orElse(null);
         if (existing == null) {
-            if (mutation.op() == SyncMutation.Op.delete) {
+            if (mutation.op() == Op.delete) {
                 throw ProblemException.notFound("The commitment");
             }
             UUID partnershipId = partnershipOf(mutation.data());
@@ -72,7 +73,7 @@ public class CommitmentSync extends PartnershipSyncedType<Commitment> {
         if (mutation.baseVersion() != null && mutation.baseVersion() != existing.version) {
             return MutationOutcome.conflict(versioned(existing));
         }
-        if (mutation.op() == SyncMutation.Op.delete) {
+        if (mutation.op() == Op.delete) {
             Versioned gone = versioned(existing);
             commitments.remove(existing);
             return MutationOutcome.applied(new Versioned(gone.id(), existing.version + 1, gone.record()));
@@ -125,5 +126,10 @@ public class CommitmentSync extends PartnershipSyncedType<Commitment> {
 
     private static Versioned versioned(Commitment commitment) {
         return new Versioned(commitment.id, commitment.version, CommitmentView.of(commitment));
+    }
+
+    @Override
+    public IntegrationEvents integrationEvents() {
+        return IntegrationEvents.family("commitment").withDeletions();
     }
 }

@@ -2,6 +2,7 @@ package app.partnersync.commitment;
 
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.SqlValues;
+import app.partnersync.partnership.Memberships;
 import app.partnersync.partnership.PartnershipAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -87,23 +88,20 @@ public class FollowThroughService {
                    count(*) filter (where o.status = 'missed'),
                    count(*) filter (where o.status = 'renegotiated')
             from occurrence o
-            join (select a.id, a.time_zone from account a
-                  where a.id in (select m.account_id from partnership_member m where m.partnership_id = ?1)) a
-              on a.id = o.promiser_id
+            join (%s) a on a.account_id = o.promiser_id
             where o.partnership_id = ?1 and o.due_at >= ?2 and o.due_at < ?3
             group by o.promiser_id, week_start
-            order by o.promiser_id, week_start""";
-
-    private static final String MEMBERS = """
-            select a.id, a.display_name, a.time_zone from partnership_member m join account a on a.id = m.account_id
-            where m.partnership_id = ?1 order by m.joined_at, m.id""";
+            order by o.promiser_id, week_start""".formatted(Memberships.MEMBER_ZONES);
 
     private final PartnershipAccess access;
+    private final Memberships memberships;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public FollowThroughService(PartnershipAccess access, EntityManager entityManager, Clock clock) {
+    public FollowThroughService(
+            PartnershipAccess access, Memberships memberships, EntityManager entityManager, Clock clock) {
         this.access = access;
+        this.memberships = memberships;
         this.entityManager = entityManager;
         this.clock = clock;
     }
@@ -133,20 +131,15 @@ public class FollowThroughService {
                             FollowThrough.rate(kept, missed)));
         }
         List<FollowThrough.Member> members = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> people = entityManager
-                .createNativeQuery(MEMBERS)
-                .setParameter(1, partnershipId)
-                .getResultList();
-        for (Object[] person : people) {
-            UUID id = (UUID) person[0];
+        for (Memberships.Profile person : memberships.profiles(partnershipId)) {
+            UUID id = person.accountId();
             Object[] t = totals.get(id);
             int kept = t == null ? 0 : SqlValues.count(t[1]);
             int missed = t == null ? 0 : SqlValues.count(t[2]);
             int acknowledged = t == null ? 0 : SqlValues.count(t[5]);
             members.add(new FollowThrough.Member(
                     id,
-                    (String) person[1],
+                    person.displayName(),
                     kept,
                     missed,
                     t == null ? 0 : SqlValues.count(t[3]),
@@ -156,7 +149,7 @@ public class FollowThroughService {
                     t == null ? 0 : SqlValues.count(t[7]),
                     acknowledged,
                     missed == 0 ? null : (double) acknowledged / missed,
-                    everyWeek(weeks.getOrDefault(id, List.of()), java.time.ZoneId.of((String) person[2]), from, to)));
+                    everyWeek(weeks.getOrDefault(id, List.of()), person.timeZone(), from, to)));
         }
         return new FollowThrough(window == null ? "30d" : window, from, to, members);
     }

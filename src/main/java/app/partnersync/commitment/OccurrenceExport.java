@@ -1,6 +1,6 @@
 package app.partnersync.commitment;
 
-import app.partnersync.account.ExportSection;
+import app.partnersync.accountdata.ExportSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;

@@ -1,9 +1,9 @@
 package app.partnersync.commitment;
 
-import app.partnersync.auth.Caller;
 import app.partnersync.common.Versions;
-import app.partnersync.integration.IntegrationScope;
-import app.partnersync.integration.Scopes;
+import app.partnersync.identity.Caller;
+import app.partnersync.identity.IntegrationScope;
+import app.partnersync.identity.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,23 +1,18 @@
 package app.partnersync.commitment;
 
-import app.partnersync.common.PartnershipEvent;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
-import app.partnersync.common.SqlValues;
+import app.partnersync.partnership.Memberships;
 import app.partnersync.partnership.PartnershipAccess;
 import app.partnersync.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Lists occurrences and records what became of them: outcomes, the partner's verdict, owning a miss. */
@@ -30,22 +25,12 @@ public class OccurrenceService {
     private final PartnershipAccess access;
     private final CommitmentService commitments;
     private final ChangeLog changes;
-    private final EntityManager entityManager;
-    private final Event<PartnershipEvent> events;
     private final Clock clock;
 
-    public OccurrenceService(
-            PartnershipAccess access,
-            CommitmentService commitments,
-            ChangeLog changes,
-            EntityManager entityManager,
-            Event<PartnershipEvent> events,
-            Clock clock) {
+    public OccurrenceService(PartnershipAccess access, CommitmentService commitments, ChangeLog changes, Clock clock) {
         this.access = access;
         this.commitments = commitments;
         this.changes = changes;
-        this.entityManager = entityManager;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -155,84 +140,13 @@ public class OccurrenceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OccurrenceView> all(UUID accountId) {
         return Occurrence.<Occurrence>list(
-                        "partnershipId in (select m.partnershipId from PartnershipMember m where m.accountId = ?1)"
+                        "partnershipId in (" + Memberships.partnershipsOfAccount("?1") + ")"
                                 + " and dueAt <= ?2 order by dueAt, id",
                         accountId,
                         clock.instant())
                 .stream()
                 .map(OccurrenceView::of)
                 .toList();
-    }
-
-    /**
-     * Marks every occurrence still open {@code grace} after its due time as missed. One UPDATE claims the rows: run
-     * by two instances at once, each row is marked (and announced) by exactly one of them; a second run finds none.
-     */
-    public int sweepMissed(Duration grace) {
-        Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> marked = entityManager
-                .createNativeQuery("update occurrence set status = 'missed', missed_at = ?1, version = version + 1"
-                        + " where status = 'open' and due_at < ?2 returning partnership_id, id, version")
-                .setParameter(1, now)
-                .setParameter(2, now.minus(grace))
-                .getResultList();
-        for (Object[] row : marked) {
-            changes.upserted(
-                    CommitmentService.OCCURRENCE_TYPE,
-                    (UUID) row[1],
-                    ((Number) row[2]).longValue(),
-                    ChangeLog.Scope.partnership((UUID) row[0]));
-        }
-        return marked.size();
-    }
-
-    /**
-     * Claims the occurrences whose reminder time has come and announces each exactly once on the live stream (a
-     * NOTIFY in the claiming transaction, delivered when it commits; a rolled-back claim announces nothing).
-     */
-    public int sweepReminders() {
-        Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> due = entityManager
-                .createNativeQuery("update occurrence o set reminder_sent_at = ?1 from commitment c"
-                        + " where c.id = o.commitment_id and o.status = 'open' and o.reminder_sent_at is null"
-                        + " and c.reminder_minutes is not null and c.status = 'active'"
-                        + " and o.due_at - make_interval(mins => c.reminder_minutes) <= ?1 and o.due_at > ?1"
-                        // A cool-off pause holds the partnership's reminders back until it ends.
-                        + " and not exists (select 1 from moment m where m.partnership_id = o.partnership_id"
-                        + " and m.kind = 'cool_off' and m.ends_at > ?1)"
-                        + " returning o.partnership_id, o.commitment_id, o.id, o.due_at, c.title, o.promiser_id")
-                .setParameter(1, now)
-                .getResultList();
-        for (Object[] row : due) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("partnershipId", row[0]);
-            fields.put("commitmentId", row[1]);
-            fields.put("occurrenceId", row[2]);
-            fields.put("dueAt", SqlValues.instant(row[3]));
-            fields.put("title", row[4]);
-            if (row[5] != null) {
-                fields.put("promiserId", row[5]);
-            }
-            events.fire(
-                    new PartnershipEvent((UUID) row[0], "commitment.reminder", now, null, null, null, null, fields));
-        }
-        for (Object[] row : due) {
-            entityManager
-                    .createNativeQuery("select pg_notify('partnersync_changes', json_build_object('kind', 'reminder',"
-                            + " 'event', 'commitment.reminder', 'partnershipId', ?1, 'promiser', cast(?6 as text), 'data',"
-                            + " json_build_object('partnershipId', ?1, 'commitmentId', ?2, 'occurrenceId', ?3,"
-                            + " 'dueAt', ?4, 'title', ?5))::text)")
-                    .setParameter(1, row[0].toString())
-                    .setParameter(2, row[1].toString())
-                    .setParameter(3, row[2].toString())
-                    .setParameter(4, row[3].toString())
-                    .setParameter(5, (String) row[4])
-                    .setParameter(6, row[5] == null ? null : row[5].toString())
-                    .getSingleResult();
-        }
-        return due.size();
     }
 
     private Occurrence ofPromiser(UUID partnershipId, UUID commitmentId, LocalDate dueDate, UUID accountId) {

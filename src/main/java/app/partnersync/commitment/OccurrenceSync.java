@@ -1,6 +1,6 @@
 package app.partnersync.commitment;
 
-import app.partnersync.sync.PartnershipSyncedType;
+import app.partnersync.partnership.PartnershipSyncedType;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
@@ -14,5 +14,10 @@ public class OccurrenceSync extends PartnershipSyncedType<Occurrence> {
                 Occurrence.class,
                 entityManager,
                 occurrence -> new Versioned(occurrence.id, occurrence.version, OccurrenceView.of(occurrence)));
+    }
+
+    @Override
+    public IntegrationEvents integrationEvents() {
+        return IntegrationEvents.family("commitment.occurrence").withDeletions();
     }
 }

@@ -1,5 +1,6 @@
 package app.partnersync.common;
 
+import app.partnersync.identity.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,7 +71,7 @@ public class IdempotencyFilters {
         if (identity.isAnonymous()) {
             return Optional.empty();
         }
-        UUID accountId = app.partnersync.auth.Caller.accountIdOf(identity);
+        UUID accountId = Caller.accountIdOf(identity);
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
         String hash = hash(request.getMethod() + " " + request.getUriInfo().getPath() + "\n", body);

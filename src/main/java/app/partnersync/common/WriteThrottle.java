@@ -1,5 +1,6 @@
 package app.partnersync.common;
 
+import app.partnersync.identity.Caller;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
@@ -68,7 +69,7 @@ public class WriteThrottle {
         }
         take(PER_ADDRESS, quotas.clientAddress(), config.writesPerIp());
         if (signedIn()) {
-            take(PER_ACCOUNT, app.partnersync.auth.Caller.accountIdOf(identity).toString(), config.writesPerAccount());
+            take(PER_ACCOUNT, Caller.accountIdOf(identity).toString(), config.writesPerAccount());
         }
     }
 

@@ -1,10 +1,10 @@
 package app.partnersync.insight;
 
-import app.partnersync.auth.Caller;
 import app.partnersync.commitment.FollowThrough;
 import app.partnersync.commitment.FollowThroughService;
-import app.partnersync.integration.IntegrationScope;
-import app.partnersync.integration.Scopes;
+import app.partnersync.identity.Caller;
+import app.partnersync.identity.IntegrationScope;
+import app.partnersync.identity.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

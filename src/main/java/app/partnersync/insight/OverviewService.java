@@ -4,6 +4,7 @@ import app.partnersync.cadence.CadenceService;
 import app.partnersync.commitment.FollowThroughService;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.SqlValues;
+import app.partnersync.partnership.Memberships;
 import app.partnersync.partnership.PartnershipAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -47,10 +48,6 @@ public class OverviewService {
     /** Fewer kept-or-missed occurrences than this in either period: too little to call a trend. */
     static final int TREND_MINIMUM = 3;
 
-    private static final String MEMBERS = """
-            select a.id, a.display_name, a.time_zone from partnership_member m join account a on a.id = m.account_id
-            where m.partnership_id = ?1 order by m.joined_at, m.id""";
-
     /**
      * Check-ins held and average scores per member and week of the check-in's start. The caller's own scores all
      * count; the partner's only where shared and the check-in is no longer open (sealed answers stay sealed).
@@ -83,6 +80,7 @@ public class OverviewService {
             from occurrence where partnership_id = ?1 and due_at >= ?3 and due_at < ?4""";
 
     private final PartnershipAccess access;
+    private final Memberships memberships;
     private final FollowThroughService followThrough;
     private final CadenceService cadences;
     private final EntityManager entityManager;
@@ -90,11 +88,13 @@ public class OverviewService {
 
     public OverviewService(
             PartnershipAccess access,
+            Memberships memberships,
             FollowThroughService followThrough,
             CadenceService cadences,
             EntityManager entityManager,
             Clock clock) {
         this.access = access;
+        this.memberships = memberships;
         this.followThrough = followThrough;
         this.cadences = cadences;
         this.entityManager = entityManager;
@@ -138,14 +138,9 @@ public class OverviewService {
         List<Instant> scheduled = cadences.scheduledStarts(partnershipId, from, to);
 
         List<TrustOverview.Member> members = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> people = entityManager
-                .createNativeQuery(MEMBERS)
-                .setParameter(1, partnershipId)
-                .getResultList();
-        for (Object[] person : people) {
-            UUID id = (UUID) person[0];
-            ZoneId zone = ZoneId.of((String) person[2]);
+        for (Memberships.Profile person : memberships.profiles(partnershipId)) {
+            UUID id = person.accountId();
+            ZoneId zone = person.timeZone();
             Map<LocalDate, Integer> scheduledPerWeek = new HashMap<>();
             scheduled.forEach(start -> scheduledPerWeek.merge(monday(start, zone), 1, Integer::sum));
             List<TrustOverview.Week> weeks = new ArrayList<>();
@@ -164,7 +159,7 @@ public class OverviewService {
                         rate(cell.kept, cell.missed),
                         cell.moments));
             }
-            members.add(new TrustOverview.Member(id, (String) person[1], id.equals(accountId), weeks));
+            members.add(new TrustOverview.Member(id, person.displayName(), id.equals(accountId), weeks));
         }
         return new TrustOverview(partnershipId, name, from, to, trend(partnershipId, to), members);
     }

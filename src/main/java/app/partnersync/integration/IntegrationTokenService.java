@@ -1,11 +1,12 @@
 package app.partnersync.integration;
 
-import app.partnersync.auth.OpaqueTokens;
 import app.partnersync.common.KeysetCursor;
 import app.partnersync.common.Listing;
+import app.partnersync.common.OpaqueTokens;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
+import app.partnersync.identity.Scopes;
 import app.partnersync.partnership.PartnershipMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

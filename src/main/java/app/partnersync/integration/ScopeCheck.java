@@ -1,8 +1,9 @@
 package app.partnersync.integration;
 
-import app.partnersync.auth.IntegrationGrant;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.identity.IntegrationGrant;
+import app.partnersync.identity.IntegrationScope;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;

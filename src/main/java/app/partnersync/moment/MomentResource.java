@@ -1,12 +1,12 @@
 package app.partnersync.moment;
 
-import app.partnersync.auth.Caller;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.Versions;
-import app.partnersync.integration.IntegrationScope;
-import app.partnersync.integration.Scopes;
+import app.partnersync.identity.Caller;
+import app.partnersync.identity.IntegrationScope;
+import app.partnersync.identity.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,13 +1,12 @@
 package app.partnersync.moment;
 
-import app.partnersync.commitment.OccurrenceService;
-import app.partnersync.commitment.OutcomeInput;
 import app.partnersync.common.KeysetCursor;
 import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.partnership.Memberships;
 import app.partnersync.partnership.PartnershipAccess;
 import app.partnersync.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,13 +28,13 @@ public class MomentService {
     static final int DEFAULT_COOL_OFF_MINUTES = 10;
 
     private final PartnershipAccess access;
-    private final OccurrenceService occurrences;
+    private final RunningLate runningLate;
     private final ChangeLog changes;
     private final Clock clock;
 
-    public MomentService(PartnershipAccess access, OccurrenceService occurrences, ChangeLog changes, Clock clock) {
+    public MomentService(PartnershipAccess access, RunningLate runningLate, ChangeLog changes, Clock clock) {
         this.access = access;
-        this.occurrences = occurrences;
+        this.runningLate = runningLate;
         this.changes = changes;
         this.clock = clock;
     }
@@ -71,16 +70,13 @@ public class MomentService {
                 moment.arrivalAt = request.arrivalAt();
                 if (request.occurrence() != null) {
                     // Saying so before the due time is renegotiating, not missing ("texting when running late").
-                    occurrences.recordOutcome(
+                    runningLate.renegotiate(
                             accountId,
                             partnershipId,
                             request.occurrence().commitmentId(),
                             request.occurrence().dueDate(),
-                            new OutcomeInput(
-                                    OutcomeInput.Outcome.renegotiated,
-                                    null,
-                                    request.message() == null ? "Running late" : request.message(),
-                                    request.arrivalAt()));
+                            request.message() == null ? "Running late" : request.message(),
+                            request.arrivalAt());
                     moment.commitmentId = request.occurrence().commitmentId();
                     moment.dueDate = request.occurrence().dueDate();
                 }
@@ -126,8 +122,7 @@ public class MomentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MomentView> all(UUID accountId) {
         return Moment.<Moment>list(
-                        "partnershipId in (select m.partnershipId from PartnershipMember m"
-                                + " where m.accountId = ?1) order by createdAt, id",
+                        "partnershipId in (" + Memberships.partnershipsOfAccount("?1") + ") order by createdAt, id",
                         accountId)
                 .stream()
                 .map(MomentView::of)

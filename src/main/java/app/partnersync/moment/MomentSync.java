@@ -1,6 +1,6 @@
 package app.partnersync.moment;
 
-import app.partnersync.sync.PartnershipSyncedType;
+import app.partnersync.partnership.PartnershipSyncedType;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
@@ -13,5 +13,10 @@ public class MomentSync extends PartnershipSyncedType<Moment> {
             MomentView view = MomentView.of(moment);
             return new Versioned(view.id(), view.version(), view);
         });
+    }
+
+    @Override
+    public IntegrationEvents integrationEvents() {
+        return IntegrationEvents.family("moment");
     }
 }

@@ -1,7 +1,7 @@
 package app.partnersync.partnership;
 
-import app.partnersync.account.AccountErasure;
-import app.partnersync.account.ExportSection;
+import app.partnersync.accountdata.AccountErasure;
+import app.partnersync.accountdata.ExportSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;

@@ -1,9 +1,9 @@
 package app.partnersync.partnership;
 
-import app.partnersync.auth.Caller;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.Versions;
+import app.partnersync.identity.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

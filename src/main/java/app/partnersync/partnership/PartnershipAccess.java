@@ -1,9 +1,9 @@
 package app.partnersync.partnership;
 
-import app.partnersync.auth.Caller;
-import app.partnersync.auth.IntegrationGrant;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.identity.Caller;
+import app.partnersync.identity.IntegrationGrant;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -3,6 +3,7 @@ package app.partnersync.partnership;
 import app.partnersync.account.AccountProfileChanged;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.sync.Op;
 import app.partnersync.sync.SyncMutation;
 import app.partnersync.sync.SyncedType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,7 @@ public class PartnershipSync implements SyncedType {
 
     @Override
     public MutationOutcome apply(UUID accountId, SyncMutation mutation) {
-        if (mutation.op() != SyncMutation.Op.upsert) {
+        if (mutation.op() != Op.upsert) {
             throw new ProblemException(
                     ProblemType.UNSUPPORTED_MUTATION,
                     "A partnership is made by accepting an invitation and ended with POST /v1/partnerships/{id}/end.");
@@ -75,5 +76,10 @@ public class PartnershipSync implements SyncedType {
 
     private static Versioned versioned(PartnershipView view) {
         return new Versioned(view.id(), view.version(), view);
+    }
+
+    @Override
+    public IntegrationEvents integrationEvents() {
+        return IntegrationEvents.family("partnership").withDeletions();
     }
 }

@@ -1,13 +1,17 @@
 package app.partnersync.repair;
 
 import app.partnersync.cadence.CadenceService;
+import app.partnersync.checkin.ReviewSafety;
+import app.partnersync.checkin.ReviewedPlans;
 import app.partnersync.common.KeysetCursor;
 import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.common.SqlValues;
 import app.partnersync.common.Versions;
+import app.partnersync.partnership.Memberships;
 import app.partnersync.partnership.PartnershipAccess;
 import app.partnersync.sync.ChangeLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -35,7 +40,7 @@ import java.util.stream.Collectors;
 /** Creates, lists and changes repair plans, and decides when a plan suggests professional support. */
 @ApplicationScoped
 @Transactional
-public class RepairPlanService {
+public class RepairPlanService implements ReviewedPlans {
 
     /** Sync type name of repair plans. */
     public static final String SYNC_TYPE = "repair_plan";
@@ -48,23 +53,15 @@ public class RepairPlanService {
     /** The length of the plan's first period and of its most recent one, whose shared safety is compared. */
     static final Duration PERIOD = Duration.ofDays(28);
 
-    /**
-     * Per active plan: the average shared safety score of its closed or completed check-ins in the plan's first 28
-     * days and in the last 28 days. Only shared scores count, so the suggestion reveals nothing private.
-     */
-    private static final String SAFETY = """
-            select p.id,
-                   round(avg(e.safety) filter (where c.started_at < p.created_at + interval '28 days'), 2),
-                   round(avg(e.safety) filter (where c.started_at >= ?1), 2)
-            from repair_plan p
-            left join check_in c on c.repair_plan_id = p.id and c.status <> 'open'
-            left join check_in_entry e on e.check_in_id = c.id and e.safety_shared and e.safety is not null
-                                      and e.submitted_at is not null
-            where p.status = 'active' and (p.created_at <= ?2 or p.support_since is not null)
-            group by p.id""";
+    /** Active plans whose support suggestion is due a look: past the threshold, or carrying one already. */
+    private static final String WEIGHED = """
+            select id, partnership_id, created_at from repair_plan
+            where status = 'active' and (created_at <= ?1 or support_since is not null)""";
 
     private final PartnershipAccess access;
+    private final Memberships memberships;
     private final CadenceService cadences;
+    private final ReviewSafety reviewSafety;
     private final ChangeLog changes;
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -73,14 +70,18 @@ public class RepairPlanService {
 
     public RepairPlanService(
             PartnershipAccess access,
+            Memberships memberships,
             CadenceService cadences,
+            ReviewSafety reviewSafety,
             ChangeLog changes,
             EntityManager entityManager,
             ObjectMapper json,
             RepairConfig config,
             Clock clock) {
         this.access = access;
+        this.memberships = memberships;
         this.cadences = cadences;
+        this.reviewSafety = reviewSafety;
         this.changes = changes;
         this.entityManager = entityManager;
         this.json = json;
@@ -102,7 +103,7 @@ public class RepairPlanService {
         plan.title = input.title();
         plan.why = input.why();
         plan.status = RepairPlan.ACTIVE;
-        plan.steps = write(steps(input.steps(), List.of(), members(partnershipId), accountId, now));
+        plan.steps = write(steps(input.steps(), List.of(), memberships.members(partnershipId), accountId, now));
         plan.createdBy = accountId;
         plan.createdAt = now;
         plan.updatedAt = now;
@@ -153,7 +154,8 @@ public class RepairPlanService {
             plan.why = patch.why();
         }
         if (patch.steps() != null) {
-            plan.steps = write(steps(patch.steps(), read(plan.steps), members(partnershipId), accountId, now));
+            plan.steps =
+                    write(steps(patch.steps(), read(plan.steps), memberships.members(partnershipId), accountId, now));
         }
         if (patch.review() != null) {
             cadences.setReview(partnershipId, planId, patch.review().toReview());
@@ -171,6 +173,7 @@ public class RepairPlanService {
 
     /** Whether {@code planId} is an active plan of the partnership, for linking a repair check-in to it. */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public boolean isActive(UUID partnershipId, UUID planId) {
         return RepairPlan.count(
                         "id = ?1 and partnershipId = ?2 and status = ?3", planId, partnershipId, RepairPlan.ACTIVE)
@@ -181,8 +184,7 @@ public class RepairPlanService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RepairPlanView> all(UUID accountId) {
         return views(RepairPlan.list(
-                "partnershipId in (select m.partnershipId from PartnershipMember m where m.accountId = ?1)"
-                        + " order by createdAt, id",
+                "partnershipId in (" + Memberships.partnershipsOfAccount("?1") + ")" + " order by createdAt, id",
                 accountId));
     }
 
@@ -231,20 +233,26 @@ public class RepairPlanService {
         }
         Instant now = clock.instant();
         Instant cutoff = now.minus(config.supportAfter());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery(SAFETY)
-                .setParameter(1, now.minus(PERIOD))
-                .setParameter(2, cutoff)
-                .getResultList();
+        List<ReviewSafety.Plan> weighed =
+                SqlValues.tuples(entityManager
+                                .createNativeQuery(WEIGHED, Tuple.class)
+                                .setParameter(1, cutoff))
+                        .stream()
+                        .map(row -> new ReviewSafety.Plan(
+                                row.get("id", UUID.class),
+                                row.get("partnership_id", UUID.class),
+                                SqlValues.instant(row.get("created_at")).plus(PERIOD)))
+                        .toList();
+        Map<UUID, ReviewSafety.Averages> safety = reviewSafety.of(weighed, now.minus(PERIOD));
         int changed = 0;
-        for (Object[] row : rows) {
-            RepairPlan plan = RepairPlan.findById(row[0], LockModeType.PESSIMISTIC_WRITE);
+        for (ReviewSafety.Plan weighedPlan : weighed) {
+            RepairPlan plan = RepairPlan.findById(weighedPlan.id(), LockModeType.PESSIMISTIC_WRITE);
             if (plan == null || !plan.isActive()) {
                 continue;
             }
-            BigDecimal start = (BigDecimal) row[1];
-            BigDecimal recent = (BigDecimal) row[2];
+            ReviewSafety.Averages averages = safety.get(weighedPlan.id());
+            BigDecimal start = averages == null ? null : averages.first();
+            BigDecimal recent = averages == null ? null : averages.recent();
             boolean risen = start != null && recent != null && recent.compareTo(start.add(RISE)) >= 0;
             boolean suggest = !plan.createdAt.isAfter(cutoff) && !risen;
             if (!suggest) {
@@ -308,16 +316,6 @@ public class RepairPlanService {
                 .withLock(lock)
                 .<RepairPlan>firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("The repair plan"));
-    }
-
-    private Set<UUID> members(UUID partnershipId) {
-        return new HashSet<>(entityManager
-                .createQuery(
-                        "select m.accountId from PartnershipMember m where m.partnershipId = ?1"
-                                + " and m.accountId is not null",
-                        UUID.class)
-                .setParameter(1, partnershipId)
-                .getResultList());
     }
 
     /** The new list of steps: a known id keeps its step's done time; ticking records who and when. */

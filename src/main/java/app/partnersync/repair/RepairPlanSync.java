@@ -1,6 +1,6 @@
 package app.partnersync.repair;
 
-import app.partnersync.sync.PartnershipSyncedType;
+import app.partnersync.partnership.PartnershipSyncedType;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
@@ -22,5 +22,10 @@ public class RepairPlanSync extends PartnershipSyncedType<RepairPlan> {
                 rows -> plans.views(rows, false).stream()
                         .map(view -> new Versioned(view.id(), view.version(), view))
                         .toList());
+    }
+
+    @Override
+    public IntegrationEvents integrationEvents() {
+        return IntegrationEvents.family("checkin.repair_plan").consentRequired();
     }
 }

@@ -1,17 +1,15 @@
 package app.partnersync.sync;
 
-import app.partnersync.common.PartnershipEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * Where synced records announce their changes, in the writing transaction: a change that rolls back was never
- * announced, and one that commits is in the feed and on the live stream (a trigger NOTIFYs every instance).
+ * announced, and one that commits is in the feed, on the live stream (the {@code sync_change} row's trigger notifies
+ * every instance) and, for a partnership's record whose type has integration events, with {@link Announcements}.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -21,23 +19,15 @@ public class ChangeLog {
             "insert into sync_change (record_type, record_id, partnership_id, account_id, op, version)"
                     + " values (?1, ?2, ?3, ?4, ?5, ?6)";
 
-    /** Sync types whose changes integrations hear of, and the event family each belongs to. */
-    private static final Map<String, String> EVENT_TYPES = Map.of(
-            "partnership", "partnership",
-            "commitment", "commitment",
-            "occurrence", "commitment.occurrence",
-            "check_in", "checkin",
-            "cadence", "checkin.cadence",
-            "repair_plan", "checkin.repair_plan",
-            "moment", "moment");
-
     private final EntityManager entityManager;
-    private final Event<PartnershipEvent> events;
+    private final SyncedTypes types;
+    private final Announcements announcements;
     private final Clock clock;
 
-    public ChangeLog(EntityManager entityManager, Event<PartnershipEvent> events, Clock clock) {
+    public ChangeLog(EntityManager entityManager, SyncedTypes types, Announcements announcements, Clock clock) {
         this.entityManager = entityManager;
-        this.events = events;
+        this.types = types;
+        this.announcements = announcements;
         this.clock = clock;
     }
 
@@ -55,15 +45,15 @@ public class ChangeLog {
 
     /** The record was created or changed and now has {@code version}. */
     public void upserted(String type, UUID id, long version, Scope scope) {
-        write(type, id, version, scope, "upsert");
+        write(type, id, version, scope, Op.upsert);
     }
 
     /** The record was deleted; clients receive a tombstone. */
     public void deleted(String type, UUID id, long version, Scope scope) {
-        write(type, id, version, scope, "delete");
+        write(type, id, version, scope, Op.delete);
     }
 
-    private void write(String type, UUID id, long version, Scope scope, String op) {
+    private void write(String type, UUID id, long version, Scope scope, Op op) {
         // Entity changes of this transaction must reach the database first, so that a reader never sees the change
         // row before the record it announces.
         entityManager.flush();
@@ -73,20 +63,13 @@ public class ChangeLog {
                 .setParameter(2, id)
                 .setParameter(3, scope.partnershipId())
                 .setParameter(4, scope.accountId())
-                .setParameter(5, op)
+                .setParameter(5, op.name())
                 .setParameter(6, version)
                 .executeUpdate();
-        String family = EVENT_TYPES.get(type);
-        if (family != null && scope.partnershipId() != null) {
-            events.fire(new PartnershipEvent(
-                    scope.partnershipId(),
-                    family + ("delete".equals(op) ? ".deleted" : ".updated"),
-                    clock.instant(),
-                    type,
-                    id,
-                    op,
-                    version,
-                    null));
+        String event = types.integrationEvents(type).typeOf(op);
+        if (event != null && scope.partnershipId() != null) {
+            announcements.announce(new PartnershipEvent.RecordChanged(
+                    scope.partnershipId(), event, clock.instant(), type, id, op, version));
         }
     }
 }

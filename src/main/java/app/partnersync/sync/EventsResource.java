@@ -1,9 +1,9 @@
 package app.partnersync.sync;
 
-import app.partnersync.auth.Caller;
-import app.partnersync.auth.IntegrationGrant;
-import app.partnersync.integration.IntegrationScope;
-import app.partnersync.integration.Scopes;
+import app.partnersync.identity.Caller;
+import app.partnersync.identity.IntegrationGrant;
+import app.partnersync.identity.IntegrationScope;
+import app.partnersync.identity.Scopes;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,6 +1,6 @@
 package app.partnersync.sync;
 
-import app.partnersync.account.AccountErasure;
+import app.partnersync.accountdata.AccountErasure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;

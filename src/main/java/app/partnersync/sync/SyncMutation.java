@@ -1,7 +1,6 @@
 package app.partnersync.sync;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,20 +9,9 @@ public record SyncMutation(
         @NotNull UUID mutationId,
         // The contract's enum: a batch naming another type breaks the schema and is refused whole (400), while a
         // listed type that sync cannot change is rejected one by one (unsupported-mutation).
-        @NotNull
-        @Pattern(
-                regexp = "account|invitation|partnership|commitment|occurrence|check_in|moment|cadence|repair_plan",
-                message = "must be one of the contract's record types")
-        String type,
+        @NotNull @SyncedTypeName String type,
 
         @NotNull UUID id,
         Long baseVersion,
         @NotNull Op op,
-        Map<String, Object> data) {
-
-    /** Upsert sets fields; delete removes the record. */
-    public enum Op {
-        upsert,
-        delete
-    }
-}
+        Map<String, Object> data) {}

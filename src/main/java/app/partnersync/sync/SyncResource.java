@@ -1,8 +1,8 @@
 package app.partnersync.sync;
 
-import app.partnersync.auth.Caller;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.RequestCorrelation;
+import app.partnersync.identity.Caller;
 import io.quarkus.security.Authenticated;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.Valid;

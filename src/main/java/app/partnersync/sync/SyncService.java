@@ -6,20 +6,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Pull and push. A pull without a cursor walks a snapshot of every synced type (paged by id), then continues with the
@@ -33,7 +29,8 @@ public class SyncService {
      * Changes of one feed page, in (txid, seq) order, visible to the caller, from committed transactions only. Each
      * scope the caller reads (its own account, each of its partnerships) is one ordered, limited range of its own
      * index; the page is the first {@code limit} of their merge. A single scan of the whole feed filtered by scope
-     * would read every change made by anyone since the cursor (measured: 13k foreign rows for one small pull).
+     * would read every change made by anyone since the cursor (measured: 13k foreign rows for one small pull). The
+     * caller's partnerships ({@code %s}) are the {@link Audience}'s to say.
      */
     private static final String FEED = """
             select feed.txid::text, feed.seq, feed.record_type, feed.record_id, feed.version
@@ -47,7 +44,7 @@ public class SyncService {
                  limit ?4)
                 union all
                 (select c.txid, c.seq, c.record_type, c.record_id, c.version
-                 from partnership_member m
+                 from (%s) m
                  cross join lateral (
                      select s.txid, s.seq, s.record_type, s.record_id, s.version
                      from sync_change s
@@ -55,14 +52,14 @@ public class SyncService {
                        and (s.txid, s.seq) > (cast(?1 as xid8), ?2)
                        and s.txid < pg_snapshot_xmin(pg_current_snapshot())
                      order by s.txid, s.seq
-                     limit ?4) c
-                 where m.account_id = ?3)
+                     limit ?4) c)
             ) feed
             order by feed.txid, feed.seq
             limit ?4""";
 
     private final List<SyncedType> types;
-    private final Map<String, SyncedType> byName;
+    private final SyncedTypes byName;
+    private final String feed;
     private final EntityManager entityManager;
     private final SyncSecret secret;
     private final SyncConfig config;
@@ -70,15 +67,16 @@ public class SyncService {
     private final Clock clock;
 
     public SyncService(
-            Instance<SyncedType> types,
+            SyncedTypes types,
+            Audience audience,
             EntityManager entityManager,
             SyncSecret secret,
             SyncConfig config,
             ObjectMapper json,
             Clock clock) {
-        this.types =
-                types.stream().sorted(Comparator.comparing(SyncedType::name)).toList();
-        this.byName = this.types.stream().collect(Collectors.toMap(SyncedType::name, Function.identity()));
+        this.types = types.all();
+        this.byName = types;
+        this.feed = FEED.formatted(audience.partnershipsOf("?3"));
         this.entityManager = entityManager;
         this.secret = secret;
         this.config = config;
@@ -140,7 +138,7 @@ public class SyncService {
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<?> missed = entityManager
-                    .createNativeQuery(FEED)
+                    .createNativeQuery(feed)
                     .setParameter(1, Long.toString(txid))
                     .setParameter(2, seq)
                     .setParameter(3, accountId)
@@ -178,7 +176,7 @@ public class SyncService {
     private SyncPage feed(UUID accountId, SyncCursor position, int limit, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
-                .createNativeQuery(FEED)
+                .createNativeQuery(feed)
                 .setParameter(1, Long.toString(position.txid()))
                 .setParameter(2, position.seq())
                 .setParameter(3, accountId)
@@ -192,10 +190,7 @@ public class SyncService {
         }
         Map<String, Map<UUID, SyncedType.Versioned>> current = new LinkedHashMap<>();
         idsByType.forEach((type, ids) -> current.put(
-                type,
-                Optional.ofNullable(byName.get(type))
-                        .map(t -> t.load(ids, accountId))
-                        .orElse(Map.of())));
+                type, byName.named(type).map(t -> t.load(ids, accountId)).orElse(Map.of())));
         // One entry per record, at the position of its last change, carrying its state now: never out of date.
         Map<String, SyncChange> latest = new LinkedHashMap<>();
         for (Object[] row : page) {
@@ -280,12 +275,10 @@ public class SyncService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        SyncedType type = byName.get(mutation.type());
-        if (type == null) {
-            throw new ProblemException(
-                    ProblemType.UNSUPPORTED_MUTATION,
-                    "Records of type '" + mutation.type() + "' cannot be changed through sync.");
-        }
+        SyncedType type = byName.named(mutation.type())
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.UNSUPPORTED_MUTATION,
+                        "Records of type '" + mutation.type() + "' cannot be changed through sync."));
         SyncedType.MutationOutcome outcome = type.apply(accountId, mutation);
         SyncMutationResult result = outcome.applied()
                 ? SyncMutationResult.applied(mutation.mutationId(), outcome.current())

@@ -1,8 +1,10 @@
 package app.partnersync.sync;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,6 +43,58 @@ public interface SyncedType {
 
         public static MutationOutcome conflict(Versioned current) {
             return new MutationOutcome(false, current);
+        }
+    }
+
+    /**
+     * How integrations hear of this type's changes (webhook events); {@link IntegrationEvents#NONE}, the default, when
+     * they never do. A type describes itself here, so that the change log, the webhook outbox and the list of event
+     * types webhooks may subscribe to need no list of their own.
+     */
+    default IntegrationEvents integrationEvents() {
+        return IntegrationEvents.NONE;
+    }
+
+    /**
+     * The webhook events of a synced type: {@code <family>.updated} for a created or changed record and {@code
+     * <family>.deleted} for a deleted one (a type whose records are deleted says so with {@link #withDeletions()}, so
+     * that webhooks may subscribe to it); {@code consented}: its records reach an integration only while every member
+     * lets integrations read check-ins and repair plans (decision 008).
+     */
+    record IntegrationEvents(String family, boolean deletions, boolean consented) {
+
+        public static final IntegrationEvents NONE = new IntegrationEvents(null, false, false);
+
+        /** Changes announced as {@code <family>.updated}. */
+        public static IntegrationEvents family(String family) {
+            return new IntegrationEvents(family, false, false);
+        }
+
+        /** Deletions too, as {@code <family>.deleted}. */
+        public IntegrationEvents withDeletions() {
+            return new IntegrationEvents(family, true, consented);
+        }
+
+        /** Its records are sensitive: integrations see them only with every member's consent. */
+        public IntegrationEvents consentRequired() {
+            return new IntegrationEvents(family, deletions, true);
+        }
+
+        /** The event type of a change; null when integrations do not hear of this type. */
+        public String typeOf(Op op) {
+            return family == null ? null : family + (op == Op.delete ? ".deleted" : ".updated");
+        }
+
+        /** The event types a webhook may subscribe to. */
+        public Set<String> types() {
+            Set<String> types = new LinkedHashSet<>();
+            if (family != null) {
+                types.add(typeOf(Op.upsert));
+                if (deletions) {
+                    types.add(typeOf(Op.delete));
+                }
+            }
+            return types;
         }
     }
 

@@ -1,7 +1,8 @@
 package app.partnersync.webhook;
 
-import app.partnersync.account.AccountErasure;
-import app.partnersync.account.ExportSection;
+import app.partnersync.accountdata.AccountErasure;
+import app.partnersync.accountdata.ExportSection;
+import app.partnersync.partnership.Memberships;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +22,7 @@ public class WebhookAccountData implements ExportSection, AccountErasure {
     @Override
     public List<?> collect(UUID accountId, UUID sessionId) {
         return Webhook.<Webhook>list(
-                        "partnershipId in (select m.partnershipId from PartnershipMember m where m.accountId = ?1)"
+                        "partnershipId in (" + Memberships.partnershipsOfAccount("?1") + ")"
                                 + " order by createdAt, id",
                         accountId)
                 .stream()

@@ -1,13 +1,18 @@
 package app.partnersync.webhook;
 
+import app.partnersync.partnership.Memberships;
 import app.partnersync.partnership.PartnershipAccess;
+import app.partnersync.sync.Announcements;
+import app.partnersync.sync.Op;
+import app.partnersync.sync.PartnershipEvent;
+import app.partnersync.sync.Recipients;
 import app.partnersync.sync.SyncedType;
+import app.partnersync.sync.SyncedTypes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.io.IOException;
@@ -32,8 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
@@ -62,13 +65,12 @@ public class WebhookDeliverer {
                 for update of x skip locked)
             returning d.id""";
 
-    /** Record types whose content needs every member's consent before an integration may see it. */
-    private static final Set<String> SENSITIVE = Set.of("check_in", "repair_plan");
-
     private final WebhookConfig config;
     private final TargetGuard targets;
     private final PartnershipAccess access;
-    private final Map<String, SyncedType> types;
+    private final Memberships memberships;
+    private final SyncedTypes types;
+    private final Announcements announcements;
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Clock clock;
@@ -78,14 +80,18 @@ public class WebhookDeliverer {
             WebhookConfig config,
             TargetGuard targets,
             PartnershipAccess access,
-            Instance<SyncedType> types,
+            Memberships memberships,
+            SyncedTypes types,
+            Announcements announcements,
             EntityManager entityManager,
             ObjectMapper json,
             Clock clock) {
         this.config = config;
         this.targets = targets;
         this.access = access;
-        this.types = types.stream().collect(Collectors.toMap(SyncedType::name, Function.identity()));
+        this.memberships = memberships;
+        this.types = types;
+        this.announcements = announcements;
         this.entityManager = entityManager;
         this.json = json;
         this.clock = clock;
@@ -127,6 +133,11 @@ public class WebhookDeliverer {
         }
         return claimed.size();
     }
+
+    static final String DISABLED = "webhook.disabled";
+
+    /** What a {@code webhook.disabled} notice says. */
+    record Disabled(UUID partnershipId, UUID webhookId, String reason) {}
 
     /** What one attempt sends. */
     record Attempt(String url, String body, Map<String, String> headers) {}
@@ -189,22 +200,18 @@ public class WebhookDeliverer {
      * another member, once they left); check-ins and repair plans only with every member's consent.
      */
     private Object record(WebhookDelivery delivery, Webhook webhook) {
-        SyncedType type = types.get(delivery.recordType);
-        if (type == null || "delete".equals(delivery.op)) {
+        SyncedType type = types.named(delivery.recordType).orElse(null);
+        if (type == null || Op.delete.name().equals(delivery.op)) {
             return null;
         }
-        if (SENSITIVE.contains(delivery.recordType) && !access.sensitiveConsentGiven(delivery.partnershipId)) {
+        if (type.integrationEvents().consented() && !access.sensitiveConsentGiven(delivery.partnershipId)) {
             return null;
         }
-        List<UUID> members = entityManager
-                .createQuery(
-                        "select m.accountId from PartnershipMember m where m.partnershipId = ?1 and m.accountId is not"
-                                + " null order by case when m.accountId = ?2 then 0 else 1 end",
-                        UUID.class)
-                .setParameter(1, delivery.partnershipId)
-                .setParameter(2, webhook.createdBy)
-                .getResultList();
-        return members.isEmpty() ? null : type.integrationRecord(delivery.recordId, members.get(0));
+        Set<UUID> members = memberships.members(delivery.partnershipId);
+        UUID viewer = members.contains(webhook.createdBy)
+                ? webhook.createdBy
+                : members.stream().findFirst().orElse(null);
+        return viewer == null ? null : type.integrationRecord(delivery.recordId, viewer);
     }
 
     private Outcome send(Attempt attempt) {
@@ -281,16 +288,12 @@ public class WebhookDeliverer {
                 + outcome.error() + ").";
         webhook.updatedAt = now;
         // Told to the member who made it (or to the members, once they left), on commit, like a reminder.
-        entityManager
-                .createNativeQuery(
-                        "select pg_notify('partnersync_changes', json_build_object('kind', 'reminder',"
-                                + " 'event', 'webhook.disabled', 'partnershipId', ?1, 'promiser', cast(?2 as text), 'data',"
-                                + " json_build_object('partnershipId', ?1, 'webhookId', ?3, 'reason', cast(?4 as text)))::text)")
-                .setParameter(1, webhook.partnershipId.toString())
-                .setParameter(2, webhook.createdBy == null ? null : webhook.createdBy.toString())
-                .setParameter(3, webhook.id.toString())
-                .setParameter(4, webhook.disabledReason)
-                .getSingleResult();
+        announcements.announce(new PartnershipEvent.Notice(
+                webhook.partnershipId,
+                DISABLED,
+                now,
+                webhook.createdBy == null ? Recipients.members() : Recipients.member(webhook.createdBy),
+                new Disabled(webhook.partnershipId, webhook.id, webhook.disabledReason)));
         LOG.infof("webhook %s disabled after %d failures in a row", webhook.id, webhook.consecutiveFailures);
     }
 

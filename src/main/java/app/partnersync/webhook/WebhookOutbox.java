@@ -1,6 +1,6 @@
 package app.partnersync.webhook;
 
-import app.partnersync.common.PartnershipEvent;
+import app.partnersync.sync.PartnershipEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +22,9 @@ public class WebhookOutbox {
     }
 
     void enqueue(@Observes PartnershipEvent event) {
+        if (!event.forIntegrations()) {
+            return;
+        }
         List<Webhook> webhooks = Webhook.<Webhook>list("partnershipId", event.partnershipId()).stream()
                 .filter(w -> w.wants(event.type()))
                 .toList();
@@ -29,7 +32,9 @@ public class WebhookOutbox {
             return;
         }
         UUID eventId = UUID.randomUUID();
-        String data = fields(event);
+        PartnershipEvent.RecordChanged change =
+                event instanceof PartnershipEvent.RecordChanged changed ? changed : null;
+        String data = event instanceof PartnershipEvent.Reminder reminder ? fields(reminder.data()) : null;
         for (Webhook webhook : webhooks) {
             WebhookDelivery delivery = new WebhookDelivery();
             delivery.id = UUID.randomUUID();
@@ -38,10 +43,12 @@ public class WebhookOutbox {
             delivery.eventId = eventId;
             delivery.eventType = event.type();
             delivery.occurredAt = event.occurredAt();
-            delivery.recordType = event.recordType();
-            delivery.recordId = event.recordId();
-            delivery.op = event.op();
-            delivery.version = event.version();
+            if (change != null) {
+                delivery.recordType = change.recordType();
+                delivery.recordId = change.recordId();
+                delivery.op = change.op().name();
+                delivery.version = change.version();
+            }
             delivery.data = data;
             delivery.status = WebhookDelivery.PENDING;
             delivery.nextAttemptAt = event.occurredAt();
@@ -50,12 +57,9 @@ public class WebhookOutbox {
         }
     }
 
-    private String fields(PartnershipEvent event) {
-        if (event.fields() == null) {
-            return null;
-        }
+    private String fields(Object data) {
         try {
-            return json.writeValueAsString(event.fields());
+            return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event fields not writable", e);
         }

@@ -1,8 +1,8 @@
 package app.partnersync.webhook;
 
-import app.partnersync.auth.OpaqueTokens;
 import app.partnersync.common.KeysetCursor;
 import app.partnersync.common.Listing;
+import app.partnersync.common.OpaqueTokens;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Registers, changes and removes a partnership's webhooks; shows and replays their deliveries. */
@@ -25,20 +24,6 @@ public class WebhookService {
 
     static final String EVENT_PATTERN = "\\*|[a-z_]+(\\.[a-z_]+)*(\\.\\*)?";
 
-    /** The event types there are; a subscription names one of them, a family of them ({@code commitment.*}) or all. */
-    static final Set<String> EVENT_TYPES = Set.of(
-            "partnership.updated",
-            "partnership.deleted",
-            "commitment.updated",
-            "commitment.deleted",
-            "commitment.occurrence.updated",
-            "commitment.reminder",
-            "checkin.updated",
-            "checkin.cadence.updated",
-            "checkin.repair_plan.updated",
-            "checkin.reminder",
-            "moment.updated");
-
     /** How long a rotated-out secret still signs deliveries. */
     static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
 
@@ -46,11 +31,13 @@ public class WebhookService {
 
     private final PartnershipAccess access;
     private final TargetGuard targets;
+    private final EventTypes eventTypes;
     private final Clock clock;
 
-    public WebhookService(PartnershipAccess access, TargetGuard targets, Clock clock) {
+    public WebhookService(PartnershipAccess access, TargetGuard targets, EventTypes eventTypes, Clock clock) {
         this.access = access;
         this.targets = targets;
+        this.eventTypes = eventTypes;
         this.clock = clock;
     }
 
@@ -193,15 +180,9 @@ public class WebhookService {
         });
     }
 
-    private static void checkEvents(List<String> events) {
+    private void checkEvents(List<String> events) {
         for (int i = 0; i < events.size(); i++) {
-            String pattern = events.get(i);
-            boolean known = pattern.equals("*")
-                    || EVENT_TYPES.contains(pattern)
-                    || (pattern.endsWith(".*")
-                            && EVENT_TYPES.stream()
-                                    .anyMatch(t -> t.startsWith(pattern.substring(0, pattern.length() - 1))));
-            if (!known) {
+            if (!eventTypes.known(events.get(i))) {
                 throw ProblemException.invalidField("events[" + i + "]", "is not an event type or family of them");
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.SignedIn;
+import app.partnersync.sync.Listener;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -108,7 +109,7 @@ class EndedSessionsTest {
 
     private int listenerPid() throws Exception {
         int pid = listenerPidOrZero();
-        assertTrue(pid != 0, "a backend named " + EndedSessions.APPLICATION_NAME);
+        assertTrue(pid != 0, "a backend named " + Listener.APPLICATION_NAME);
         return pid;
     }
 
@@ -117,7 +118,7 @@ class EndedSessionsTest {
                 PreparedStatement find = connection.prepareStatement("select pid from pg_stat_activity"
                         + " where datname = current_database() and application_name = ? order by backend_start desc"
                         + " limit 1")) {
-            find.setString(1, EndedSessions.APPLICATION_NAME);
+            find.setString(1, Listener.APPLICATION_NAME);
             try (ResultSet rows = find.executeQuery()) {
                 return rows.next() ? rows.getInt(1) : 0;
             }

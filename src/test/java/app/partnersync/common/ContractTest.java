@@ -3,7 +3,7 @@ package app.partnersync.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.partnersync.integration.IntegrationScope;
+import app.partnersync.identity.IntegrationScope;
 import app.partnersync.support.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

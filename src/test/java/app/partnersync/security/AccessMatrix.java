@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.partnersync.common.ProblemType;
-import app.partnersync.integration.Scopes;
+import app.partnersync.identity.Scopes;
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.IntegrationTokens;

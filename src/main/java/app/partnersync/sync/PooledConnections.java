@@ -1,4 +1,4 @@
-package app.partnersync.common;
+package app.partnersync.sync;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package app.partnersync.auth;
+package app.partnersync.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,7 @@ import java.util.Base64;
 public final class OpaqueTokens {
 
     /** Prefix of refresh tokens. */
-    static final String REFRESH = "psr_";
+    public static final String REFRESH = "psr_";
 
     /** Prefix of integration tokens. */
     public static final String INTEGRATION = "psi_";

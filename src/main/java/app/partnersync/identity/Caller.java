@@ -1,4 +1,4 @@
-package app.partnersync.auth;
+package app.partnersync.identity;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,6 +13,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @RequestScoped
 public class Caller {
+
+    /** Claim naming the session a token belongs to; the session must still be active when the token is used. */
+    public static final String SESSION_CLAIM = "sid";
 
     private final SecurityIdentity identity;
 
@@ -41,7 +44,7 @@ public class Caller {
     /** The session of a member's access token. */
     public UUID sessionId() {
         JsonWebToken token = (JsonWebToken) identity.getPrincipal();
-        return UUID.fromString(token.getClaim(AccessTokens.SESSION_CLAIM));
+        return UUID.fromString(token.getClaim(SESSION_CLAIM));
     }
 
     /** Present when the request came with an integration token. */

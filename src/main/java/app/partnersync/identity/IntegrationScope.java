@@ -1,4 +1,4 @@
-package app.partnersync.integration;
+package app.partnersync.identity;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

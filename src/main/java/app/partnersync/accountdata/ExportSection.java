@@ -1,4 +1,4 @@
-package app.partnersync.account;
+package app.partnersync.accountdata;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package app.partnersync.integration;
+package app.partnersync.identity;
 
 import java.util.List;
 

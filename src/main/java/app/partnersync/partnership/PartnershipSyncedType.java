@@ -1,7 +1,9 @@
-package app.partnersync.sync;
+package app.partnersync.partnership;
 
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.sync.SyncMutation;
+import app.partnersync.sync.SyncedType;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
 public abstract class PartnershipSyncedType<E> implements SyncedType {
 
     private static final String MEMBER_OF =
-            "e.partnershipId in (select m.partnershipId from PartnershipMember m where m.accountId = :account)";
+            "e.partnershipId in (" + Memberships.partnershipsOfAccount(":account") + ")";
 
     private final String name;
     private final Class<E> entity;

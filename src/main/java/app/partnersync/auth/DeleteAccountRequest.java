@@ -1,4 +1,4 @@
-package app.partnersync.account;
+package app.partnersync.auth;
 
 import app.partnersync.common.CodePointLength;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,6 @@
-package app.partnersync.auth;
+package app.partnersync.integration;
 
+import app.partnersync.common.OpaqueTokens;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;

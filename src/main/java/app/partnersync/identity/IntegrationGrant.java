@@ -1,4 +1,4 @@
-package app.partnersync.auth;
+package app.partnersync.identity;
 
 import java.time.Instant;
 import java.util.Set;

@@ -1,5 +1,7 @@
-package app.partnersync.auth;
+package app.partnersync.integration;
 
+import app.partnersync.common.OpaqueTokens;
+import app.partnersync.identity.IntegrationGrant;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
