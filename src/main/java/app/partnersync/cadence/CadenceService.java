@@ -1,5 +1,6 @@
 package app.partnersync.cadence;
 
+import app.partnersync.checkin.CheckIn;
 import app.partnersync.checkin.CheckInService;
 import app.partnersync.checkin.Schedules;
 import app.partnersync.common.ProblemException;
@@ -151,11 +152,11 @@ public class CadenceService implements Schedules {
      */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void requireScheduledStart(UUID partnershipId, String kind, UUID repairPlanId, Instant scheduledFor) {
-        if ("ad_hoc".equals(kind)) {
+    public void requireScheduledStart(UUID partnershipId, CheckIn.Kind kind, UUID repairPlanId, Instant scheduledFor) {
+        if (kind == CheckIn.Kind.ad_hoc) {
             throw ProblemException.invalidField("scheduledFor", "an ad_hoc check-in has no scheduled start");
         }
-        if ("repair".equals(kind) && repairPlanId == null) {
+        if (kind == CheckIn.Kind.repair && repairPlanId == null) {
             throw ProblemException.invalidField(
                     "repairPlanId", "a scheduled repair check-in names the plan whose review it is");
         }
@@ -164,9 +165,9 @@ public class CadenceService implements Schedules {
             throw ProblemException.invalidField(
                     "scheduledFor", "must be a scheduled start no more than 14 days before or after now");
         }
-        List<CheckInSchedule> schedules = "repair".equals(kind)
+        List<CheckInSchedule> schedules = kind == CheckIn.Kind.repair
                 ? CheckInSchedule.list("partnershipId = ?1 and repairPlanId = ?2", partnershipId, repairPlanId)
-                : CheckInSchedule.list("partnershipId = ?1 and kind = ?2", partnershipId, kind);
+                : CheckInSchedule.list("partnershipId = ?1 and kind = ?2", partnershipId, kind.name());
         if (schedules.stream().noneMatch(s -> s.rule().startsAt(scheduledFor))) {
             throw ProblemException.invalidField(
                     "scheduledFor",
@@ -286,7 +287,7 @@ public class CadenceService implements Schedules {
                 partnershipId,
                 upcoming.get(0).startsAt(),
                 upcoming.get(upcoming.size() - 1).startsAt())) {
-            started.put(checkIn.kind() + "@" + checkIn.scheduledFor(), checkIn.checkInId());
+            started.put(checkIn.kind().name() + "@" + checkIn.scheduledFor(), checkIn.checkInId());
         }
         return upcoming.stream()
                 .map(u -> new UpcomingCheckIn(

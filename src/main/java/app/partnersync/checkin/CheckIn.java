@@ -3,6 +3,8 @@ package app.partnersync.checkin;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -14,9 +16,20 @@ import java.util.UUID;
 @Table(name = "check_in")
 public class CheckIn extends PanacheEntityBase {
 
-    public static final String OPEN = "open";
-    public static final String COMPLETED = "completed";
-    public static final String CLOSED = "closed";
+    /** Open: entries sealed; completed: both submitted; closed: ended by a member before that. */
+    public enum Status {
+        open,
+        completed,
+        closed
+    }
+
+    /** What kind of conversation it is. */
+    public enum Kind {
+        weekly,
+        monthly,
+        repair,
+        ad_hoc
+    }
 
     @Id
     public UUID id;
@@ -24,14 +37,16 @@ public class CheckIn extends PanacheEntityBase {
     @Column(name = "partnership_id", nullable = false)
     public UUID partnershipId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String kind;
+    public Kind kind;
 
     @Column(name = "scheduled_for")
     public Instant scheduledFor;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public Status status;
 
     /** For a repair check-in: the plan it reviews. */
     @Column(name = "repair_plan_id")
@@ -56,6 +71,6 @@ public class CheckIn extends PanacheEntityBase {
     public Instant updatedAt;
 
     boolean isSealed() {
-        return OPEN.equals(status);
+        return status == Status.open;
     }
 }

@@ -2,7 +2,6 @@ package app.partnersync.checkin;
 
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
-import app.partnersync.common.ProblemException;
 import app.partnersync.common.Versions;
 import app.partnersync.identity.Caller;
 import app.partnersync.identity.IntegrationScope;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Set;
 import java.util.UUID;
 
 /** Check-ins of a partnership and the caller's entry: {@code /v1/partnerships/{partnershipId}/check-ins}. */
@@ -31,9 +29,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CheckInResource {
-
-    private static final Set<String> STATUSES = Set.of(CheckIn.OPEN, CheckIn.COMPLETED, CheckIn.CLOSED);
-    private static final Set<String> KINDS = Set.of("weekly", "monthly", "repair", "ad_hoc");
 
     private final CheckInService checkIns;
     private final Caller caller;
@@ -49,14 +44,8 @@ public class CheckInResource {
             @PathParam("partnershipId") UUID partnershipId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
-            @QueryParam("status") String status,
-            @QueryParam("kind") String kind) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ProblemException.invalidField("status", "must be one of open, completed, closed");
-        }
-        if (kind != null && !KINDS.contains(kind)) {
-            throw ProblemException.invalidField("kind", "must be one of weekly, monthly, repair, ad_hoc");
-        }
+            @QueryParam("status") CheckIn.Status status,
+            @QueryParam("kind") CheckIn.Kind kind) {
         return checkIns.list(caller.accountId(), partnershipId, status, kind, PageRequest.of(limit, cursor));
     }
 

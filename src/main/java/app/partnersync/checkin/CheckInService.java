@@ -62,9 +62,9 @@ public class CheckInService {
             throw new ProblemException(
                     ProblemType.ID_TAKEN, "A record with this id exists already; choose another id.");
         }
-        String kind = request.kind().name();
+        CheckIn.Kind kind = request.kind();
         if (request.repairPlanId() != null) {
-            if (request.kind() != CreateCheckInRequest.Kind.repair) {
+            if (kind != CheckIn.Kind.repair) {
                 throw ProblemException.invalidField("repairPlanId", "only a repair check-in reviews a repair plan");
             }
             if (!reviewedPlans.isActive(partnershipId, request.repairPlanId())) {
@@ -85,7 +85,7 @@ public class CheckInService {
                                 + " on conflict (partnership_id, kind, scheduled_for) where scheduled_for is not null do nothing")
                 .setParameter(1, id)
                 .setParameter(2, partnershipId)
-                .setParameter(3, request.kind().name())
+                .setParameter(3, kind.name())
                 .setParameter(4, request.scheduledFor())
                 .setParameter(5, accountId)
                 .setParameter(6, now)
@@ -106,7 +106,7 @@ public class CheckInService {
     }
 
     /** A check-in started for a scheduled time. */
-    public record Scheduled(String kind, Instant scheduledFor, UUID checkInId) {}
+    public record Scheduled(CheckIn.Kind kind, Instant scheduledFor, UUID checkInId) {}
 
     /** The partnership's check-ins scheduled for a time in {@code [from, to]}, whoever started them. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -124,7 +124,8 @@ public class CheckInService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<CheckInView> list(UUID accountId, UUID partnershipId, String status, String kind, PageRequest page) {
+    public Page<CheckInView> list(
+            UUID accountId, UUID partnershipId, CheckIn.Status status, CheckIn.Kind kind, PageRequest page) {
         access.requireSensitiveReadable(accountId, partnershipId);
         UUID reader = access.reader(accountId);
         return Listing.where("partnershipId = :partnership", "partnership", partnershipId)
@@ -148,7 +149,7 @@ public class CheckInService {
             throw closed("This check-in is already " + checkIn.status + ".");
         }
         Instant now = clock.instant();
-        checkIn.status = CheckIn.CLOSED;
+        checkIn.status = CheckIn.Status.closed;
         checkIn.closedAt = now;
         checkIn.updatedAt = now;
         return announce(checkIn, accountId);
@@ -185,7 +186,7 @@ public class CheckInService {
             Entry.flush();
             long submitted = Entry.count("checkInId = ?1 and submittedAt is not null", checkInId);
             if (submitted >= 2) {
-                checkIn.status = CheckIn.COMPLETED;
+                checkIn.status = CheckIn.Status.completed;
             }
         }
         entry.updatedAt = now;

@@ -8,9 +8,9 @@ import java.util.UUID;
 public record CheckInView(
         UUID id,
         UUID partnershipId,
-        String kind,
+        CheckIn.Kind kind,
         Instant scheduledFor,
-        String status,
+        CheckIn.Status status,
         UUID repairPlanId,
         UUID startedBy,
         Instant startedAt,

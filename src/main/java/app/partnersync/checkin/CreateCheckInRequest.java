@@ -5,13 +5,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Body of starting a check-in: ad hoc, or the one scheduled for a given start; a repair one may name its plan. */
-public record CreateCheckInRequest(UUID id, @NotNull Kind kind, Instant scheduledFor, UUID repairPlanId) {
-
-    /** What kind of conversation it is. */
-    public enum Kind {
-        weekly,
-        monthly,
-        repair,
-        ad_hoc
-    }
-}
+public record CreateCheckInRequest(UUID id, @NotNull CheckIn.Kind kind, Instant scheduledFor, UUID repairPlanId) {}

@@ -13,5 +13,5 @@ public interface Schedules {
      * Refuses (400 naming the field) a scheduled start that is not a start of one of the partnership's schedules of
      * that kind (for {@code repair}, of the plan's review) near enough to now.
      */
-    void requireScheduledStart(UUID partnershipId, String kind, UUID repairPlanId, Instant scheduledFor);
+    void requireScheduledStart(UUID partnershipId, CheckIn.Kind kind, UUID repairPlanId, Instant scheduledFor);
 }

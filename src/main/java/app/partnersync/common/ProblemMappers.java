@@ -101,6 +101,11 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json);
         }
+        if (e.getCause() instanceof ProblemException problem) {
+            // A parameter converter's refusal (EnumParameters), which JAX-RS wraps in a 404 for query and
+            // path parameters: the problem it names is the answer.
+            return problem(problem);
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
