@@ -60,7 +60,7 @@ public class Listener {
 
     private final AgroalDataSource dataSource;
     private final Instance<Channel> channelBeans;
-    private List<Channel> channels;
+    private List<Channel> channels = List.of();
     private volatile boolean running;
     private Thread thread;
 
