@@ -3,6 +3,8 @@ package app.partnersync.commitment;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -19,8 +21,19 @@ import java.util.UUID;
 @Table(name = "commitment")
 public class Commitment extends PanacheEntityBase {
 
-    public static final String ACTIVE = "active";
-    public static final String ARCHIVED = "archived";
+    /** Active: occurrences keep coming; archived: kept as history, nothing new is due. */
+    public enum Status {
+        active,
+        archived
+    }
+
+    /** What kind of promise it is. */
+    public enum Category {
+        chore,
+        check_in,
+        goal,
+        other
+    }
 
     @Id
     public UUID id;
@@ -33,8 +46,9 @@ public class Commitment extends PanacheEntityBase {
 
     public String details;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String category;
+    public Category category;
 
     /** Comma-separated account ids. */
     @Column(name = "promised_by", nullable = false)
@@ -76,8 +90,9 @@ public class Commitment extends PanacheEntityBase {
     @Column(name = "target_window_days")
     public Integer targetWindowDays;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public Status status;
 
     @Column(name = "created_by")
     public UUID createdBy;

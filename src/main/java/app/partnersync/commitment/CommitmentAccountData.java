@@ -1,10 +1,12 @@
 package app.partnersync.commitment;
 
 import app.partnersync.accountdata.AccountErasure;
+import app.partnersync.common.SqlValues;
 import app.partnersync.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.util.List;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.util.UUID;
 
 /**
@@ -33,11 +35,11 @@ public class CommitmentAccountData implements AccountErasure {
                                 "update commitment set promised_by = trim(both ',' from replace(replace(promised_by, ?1, ''), ',,', ',')),"
                                         + " created_by = case when created_by = ?2 then null else created_by end,"
                                         + " version = version + 1 where promised_by like ?3 or created_by = ?2"
-                                        + " returning id, partnership_id, version")
+                                        + " returning id, partnership_id, version",
+                                Tuple.class)
                         .setParameter(1, id)
                         .setParameter(2, accountId)
-                        .setParameter(3, "%" + id + "%")
-                        .getResultList());
+                        .setParameter(3, "%" + id + "%"));
         announce(
                 CommitmentService.OCCURRENCE_TYPE,
                 entityManager
@@ -45,18 +47,19 @@ public class CommitmentAccountData implements AccountErasure {
                                 "update occurrence set promiser_id = case when promiser_id = ?1 then null else promiser_id end,"
                                         + " confirmed_by = case when confirmed_by = ?1 then null else confirmed_by end,"
                                         + " version = version + 1 where promiser_id = ?1 or confirmed_by = ?1"
-                                        + " returning id, partnership_id, version")
-                        .setParameter(1, accountId)
-                        .getResultList());
+                                        + " returning id, partnership_id, version",
+                                Tuple.class)
+                        .setParameter(1, accountId));
     }
 
     /** The partner's devices learn that the records changed (they now show a former member). */
-    private void announce(String type, List<?> rows) {
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
+    private void announce(String type, Query changed) {
+        for (Tuple row : SqlValues.tuples(changed)) {
             changes.upserted(
-                    type, (UUID) columns[0], ((Number) columns[2]).longValue(), ChangeLog.Scope.partnership((UUID)
-                            columns[1]));
+                    type,
+                    row.get("id", UUID.class),
+                    row.get("version", Number.class).longValue(),
+                    ChangeLog.Scope.partnership(row.get("partnership_id", UUID.class)));
         }
     }
 }

@@ -20,17 +20,8 @@ public record CommitmentInput(
 
         @CodePointLength(max = 2000) String details,
         @NotNull @Size(min = 1, max = 2) List<@NotNull UUID> promisedBy,
-        Category category,
+        Commitment.Category category,
         Instant dueAt,
         RecurrenceJson recurrence,
         @Min(0) @Max(10080) Integer reminderMinutesBefore,
-        @Valid GoalTarget target) {
-
-    /** What kind of promise it is. */
-    public enum Category {
-        chore,
-        check_in,
-        goal,
-        other
-    }
-}
+        @Valid GoalTarget target) {}

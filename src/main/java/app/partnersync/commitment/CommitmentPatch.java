@@ -17,14 +17,21 @@ public record CommitmentPatch(
 
         @CodePointLength(max = 2000) String details,
         @Size(min = 1, max = 2) List<UUID> promisedBy,
-        CommitmentInput.Category category,
+        Commitment.Category category,
         Instant dueAt,
         RecurrenceJson recurrence,
         @Min(0) @Max(10080) Integer reminderMinutesBefore,
         @Valid GoalTarget target,
 
+        // A string, not Commitment.Status, so that a wrong value stays the validation problem naming the field
+        // (an enum would fail while reading the body, as a malformed request).
         @Pattern(regexp = "active|archived", message = "must be active or archived")
         String status) {
+
+    /** The status to set, or null to keep it; only called once the body is valid. */
+    Commitment.Status newStatus() {
+        return status == null ? null : Commitment.Status.valueOf(status);
+    }
 
     boolean isEmpty() {
         return title == null

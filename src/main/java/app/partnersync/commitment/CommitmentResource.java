@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 import java.util.UUID;
 
 /** Promises inside a partnership: {@code /v1/partnerships/{partnershipId}/commitments}. */
@@ -34,8 +33,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CommitmentResource {
-
-    private static final Set<String> CATEGORIES = Set.of("chore", "check_in", "goal", "other");
 
     private final CommitmentService commitments;
     private final Caller caller;
@@ -51,17 +48,11 @@ public class CommitmentResource {
             @PathParam("partnershipId") UUID partnershipId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
-            @QueryParam("status") String status,
+            @QueryParam("status") Commitment.Status status,
             @QueryParam("promiser") String promiser,
-            @QueryParam("category") String category,
+            @QueryParam("category") Commitment.Category category,
             @QueryParam("dueFrom") String dueFrom,
             @QueryParam("dueTo") String dueTo) {
-        if (status != null && !Set.of(Commitment.ACTIVE, Commitment.ARCHIVED).contains(status)) {
-            throw ProblemException.invalidField("status", "must be active or archived");
-        }
-        if (category != null && !CATEGORIES.contains(category)) {
-            throw ProblemException.invalidField("category", "must be one of chore, check_in, goal, other");
-        }
         CommitmentService.Filter filter = new CommitmentService.Filter(
                 status, uuid("promiser", promiser), category, instant("dueFrom", dueFrom), instant("dueTo", dueTo));
         return commitments.list(caller.accountId(), partnershipId, filter, PageRequest.of(limit, cursor));

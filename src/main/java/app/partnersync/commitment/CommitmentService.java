@@ -58,7 +58,8 @@ public class CommitmentService {
     }
 
     /** Filters of the commitment list; null fields do not filter. */
-    public record Filter(String status, UUID promiser, String category, Instant dueFrom, Instant dueTo) {}
+    public record Filter(
+            Commitment.Status status, UUID promiser, Commitment.Category category, Instant dueFrom, Instant dueTo) {}
 
     public CommitmentView create(UUID accountId, UUID partnershipId, CommitmentInput input) {
         access.requireWritable(accountId, partnershipId);
@@ -74,7 +75,7 @@ public class CommitmentService {
         commitment.partnershipId = partnershipId;
         commitment.title = input.title();
         commitment.details = blankToNull(input.details());
-        commitment.category = (input.category() == null ? CommitmentInput.Category.other : input.category()).name();
+        commitment.category = input.category() == null ? Commitment.Category.other : input.category();
         commitment.promisers(promisers);
         schedule(commitment, input.dueAt(), input.recurrence(), promisers);
         commitment.reminderMinutes = input.reminderMinutesBefore();
@@ -82,7 +83,7 @@ public class CommitmentService {
             commitment.targetCount = input.target().count();
             commitment.targetWindowDays = input.target().windowDays();
         }
-        commitment.status = Commitment.ACTIVE;
+        commitment.status = Commitment.Status.active;
         commitment.createdBy = accountId;
         commitment.createdAt = now;
         commitment.updatedAt = now;
@@ -149,7 +150,7 @@ public class CommitmentService {
             commitment.details = blankToNull(patch.details());
         }
         if (patch.category() != null) {
-            commitment.category = patch.category().name();
+            commitment.category = patch.category();
         }
         if (patch.promisedBy() != null) {
             commitment.promisers(members(commitment.partnershipId, patch.promisedBy()));
@@ -166,8 +167,8 @@ public class CommitmentService {
             commitment.targetCount = patch.target().count();
             commitment.targetWindowDays = patch.target().windowDays();
         }
-        if (patch.status() != null && !patch.status().equals(commitment.status)) {
-            commitment.status = patch.status();
+        if (patch.newStatus() != null && patch.newStatus() != commitment.status) {
+            commitment.status = patch.newStatus();
             rescheduled = true;
         }
         Instant now = clock.instant();
@@ -176,7 +177,7 @@ public class CommitmentService {
         if (rescheduled) {
             // Future open occurrences follow the new schedule; recorded outcomes are history and stay.
             for (Occurrence stale : Occurrence.<Occurrence>list(
-                    "commitmentId = ?1 and status = ?2 and dueAt > ?3", commitment.id, Occurrence.OPEN, now)) {
+                    "commitmentId = ?1 and status = ?2 and dueAt > ?3", commitment.id, Occurrence.Status.open, now)) {
                 changes.deleted(
                         OCCURRENCE_TYPE, stale.id, stale.version + 1, ChangeLog.Scope.partnership(stale.partnershipId));
                 stale.delete();
@@ -227,7 +228,7 @@ public class CommitmentService {
      * Idempotent (the unique key decides), so every instance may run it.
      */
     int materialize(Commitment commitment, Instant now) {
-        if (!Commitment.ACTIVE.equals(commitment.status)) {
+        if (commitment.status != Commitment.Status.active) {
             return 0;
         }
         Instant until = now.plus(config.horizon());
@@ -296,19 +297,8 @@ public class CommitmentService {
                 .map(a -> a.timeZone)
                 .orElse("UTC");
         Recurrence parsed = recurrence.toRecurrence(zone);
-        List<String> problems = new ArrayList<>(parsed.problems());
-        if (recurrence.time() != null && parsed.time() == null) {
-            problems.add("time: must be HH:mm");
-        }
-        if (!problems.isEmpty()) {
-            List<Problem.FieldError> errors = problems.stream()
-                    .map(p -> {
-                        int colon = p.indexOf(": ");
-                        return colon < 0
-                                ? new Problem.FieldError("recurrence", p)
-                                : new Problem.FieldError("recurrence." + p.substring(0, colon), p.substring(colon + 2));
-                    })
-                    .toList();
+        List<Problem.FieldError> errors = recurrence.problems(parsed);
+        if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The recurrence is invalid.", errors, Map.of());
         }
         commitment.dueAt = null;

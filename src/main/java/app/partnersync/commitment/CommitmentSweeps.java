@@ -35,8 +35,8 @@ public class CommitmentSweeps implements ReminderSource {
     /** Open occurrences past their grace become missed: the UPDATE's row locks claim each row once. */
     private static final String MISS = """
             update occurrence set status = 'missed', missed_at = ?1, version = version + 1
-            where status = 'open' and due_at < ?2
-            returning partnership_id, id, version""";
+            where status = 'open' and %s
+            returning partnership_id, id, version""".formatted(Deadlines.missedSql("due_at", "?2"));
 
     /**
      * Claims the open occurrences whose reminder time has come, each once (the UPDATE's row locks), except in a
@@ -44,11 +44,12 @@ public class CommitmentSweeps implements ReminderSource {
      */
     private static final String REMIND = """
             update occurrence o set reminder_sent_at = ?1 from commitment c
-            where c.id = o.commitment_id and o.status = 'open' and o.reminder_sent_at is null
-              and c.reminder_minutes is not null and c.status = 'active'
-              and o.due_at - make_interval(mins => c.reminder_minutes) <= ?1 and o.due_at > ?1
+            where c.id = o.commitment_id and o.status = 'open' and o.reminder_sent_at is null and c.status = 'active'
               and %s
-            returning o.partnership_id, o.commitment_id, o.id, o.due_at, c.title, o.promiser_id""".formatted(CoolOffs.noneLasting("o.partnership_id", "?1"));
+              and %s
+            returning o.partnership_id, o.commitment_id, o.id, o.due_at, c.title, o.promiser_id""".formatted(
+                    Deadlines.reminderDueSql("o.due_at", "c.reminder_minutes", "?1"),
+                    CoolOffs.noneLasting("o.partnership_id", "?1"));
 
     private final CommitmentService commitments;
     private final ChangeLog changes;
@@ -105,7 +106,7 @@ public class CommitmentSweeps implements ReminderSource {
             List<Tuple> marked = SqlValues.tuples(entityManager
                     .createNativeQuery(MISS, Tuple.class)
                     .setParameter(1, now)
-                    .setParameter(2, now.minus(config.missedAfter())));
+                    .setParameter(2, Deadlines.missedIfDueBefore(now, config.missedAfter())));
             for (Tuple row : marked) {
                 changes.upserted(
                         CommitmentService.OCCURRENCE_TYPE,
@@ -182,7 +183,7 @@ public class CommitmentSweeps implements ReminderSource {
 
     private static List<UUID> recurringAfter(UUID after, int page) {
         String where = "status = :active and recFrequency is not null" + (after == null ? "" : " and id > :after");
-        Parameters parameters = Parameters.with("active", Commitment.ACTIVE);
+        Parameters parameters = Parameters.with("active", Commitment.Status.active);
         if (after != null) {
             parameters = parameters.and("after", after);
         }

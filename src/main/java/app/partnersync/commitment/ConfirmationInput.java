@@ -5,12 +5,5 @@ import jakarta.validation.constraints.NotNull;
 
 /** Body of the partner's verdict on a kept outcome. */
 public record ConfirmationInput(
-        @NotNull Verdict verdict,
-        @CodePointLength(max = 500) String note) {
-
-    /** Confirmed or disputed. */
-    public enum Verdict {
-        confirmed,
-        disputed
-    }
-}
+        @NotNull Occurrence.Verdict verdict,
+        @CodePointLength(max = 500) String note) {}

@@ -1,15 +1,16 @@
 package app.partnersync.commitment;
 
-import app.partnersync.common.ProblemException;
 import app.partnersync.common.SqlValues;
 import app.partnersync.partnership.Memberships;
 import app.partnersync.partnership.PartnershipAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,16 +24,6 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class FollowThroughService {
-
-    static final Map<String, Duration> WINDOWS = Map.of(
-            "7d",
-            Duration.ofDays(7),
-            "30d",
-            Duration.ofDays(30),
-            "90d",
-            Duration.ofDays(90),
-            "365d",
-            Duration.ofDays(365));
 
     /**
      * Counts, acknowledged misses, and streaks of kept occurrences (renegotiated and cancelled ones neither break nor
@@ -77,16 +68,16 @@ public class FollowThroughService {
                 from window_rows w group by w.promiser_id
             )
             select c.promiser_id, c.kept, c.missed, c.renegotiated, c.cancelled, c.acknowledged,
-                   coalesce(s.current, 0), coalesce(s.longest, 0)
+                   coalesce(s.current, 0) as current_streak, coalesce(s.longest, 0) as longest_streak
             from counts c left join streaks s on s.promiser_id = c.promiser_id""";
 
     /** Kept / missed / renegotiated per member and week, the week starting on Monday in the member's own zone. */
     private static final String WEEKS = """
             select o.promiser_id,
                    date_trunc('week', o.due_at at time zone a.time_zone)::date as week_start,
-                   count(*) filter (where o.status = 'kept'),
-                   count(*) filter (where o.status = 'missed'),
-                   count(*) filter (where o.status = 'renegotiated')
+                   count(*) filter (where o.status = 'kept') as kept,
+                   count(*) filter (where o.status = 'missed') as missed,
+                   count(*) filter (where o.status = 'renegotiated') as renegotiated
             from occurrence o
             join (%s) a on a.account_id = o.promiser_id
             where o.partnership_id = ?1 and o.due_at >= ?2 and o.due_at < ?3
@@ -106,87 +97,102 @@ public class FollowThroughService {
         this.clock = clock;
     }
 
-    public FollowThrough compute(UUID accountId, UUID partnershipId, String window) {
-        Duration length = WINDOWS.get(window == null ? "30d" : window);
-        if (length == null) {
-            throw ProblemException.invalidField("window", "must be one of 7d, 30d, 90d, 365d");
-        }
+    /** Each current member's follow-through over {@code window} (the default one when null), ending now. */
+    public FollowThrough compute(UUID accountId, UUID partnershipId, FollowThrough.Window window) {
+        FollowThrough.Window shown = window == null ? FollowThrough.Window.DEFAULT : window;
         access.requireMember(accountId, partnershipId);
         Instant to = clock.instant();
-        Instant from = to.minus(length);
-        Map<UUID, Object[]> totals = new LinkedHashMap<>();
-        for (Object[] row : rows(TOTALS, partnershipId, from, to)) {
-            totals.put((UUID) row[0], row);
+        Instant from = to.minus(shown.length());
+        Map<UUID, Totals> totals = new LinkedHashMap<>();
+        for (Tuple row : rows(TOTALS, partnershipId, from, to)) {
+            totals.put(row.get("promiser_id", UUID.class), Totals.of(row));
         }
         Map<UUID, List<FollowThrough.Week>> weeks = new LinkedHashMap<>();
-        for (Object[] row : rows(WEEKS, partnershipId, from, to)) {
-            int kept = SqlValues.count(row[2]);
-            int missed = SqlValues.count(row[3]);
-            weeks.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
+        for (WeekOutcomes week : weeklyOutcomes(partnershipId, from, to)) {
+            weeks.computeIfAbsent(week.memberId(), id -> new ArrayList<>())
                     .add(new FollowThrough.Week(
-                            SqlValues.localDate(row[1]),
-                            kept,
-                            missed,
-                            SqlValues.count(row[4]),
-                            FollowThrough.rate(kept, missed)));
+                            week.weekStart(),
+                            week.kept(),
+                            week.missed(),
+                            week.renegotiated(),
+                            FollowThrough.rate(week.kept(), week.missed())));
         }
         List<FollowThrough.Member> members = new ArrayList<>();
         for (Memberships.Profile person : memberships.profiles(partnershipId)) {
             UUID id = person.accountId();
-            Object[] t = totals.get(id);
-            int kept = t == null ? 0 : SqlValues.count(t[1]);
-            int missed = t == null ? 0 : SqlValues.count(t[2]);
-            int acknowledged = t == null ? 0 : SqlValues.count(t[5]);
+            Totals t = totals.getOrDefault(id, Totals.NONE);
             members.add(new FollowThrough.Member(
                     id,
                     person.displayName(),
-                    kept,
-                    missed,
-                    t == null ? 0 : SqlValues.count(t[3]),
-                    t == null ? 0 : SqlValues.count(t[4]),
-                    FollowThrough.rate(kept, missed),
-                    t == null ? 0 : SqlValues.count(t[6]),
-                    t == null ? 0 : SqlValues.count(t[7]),
-                    acknowledged,
-                    missed == 0 ? null : (double) acknowledged / missed,
+                    t.kept(),
+                    t.missed(),
+                    t.renegotiated(),
+                    t.cancelled(),
+                    FollowThrough.rate(t.kept(), t.missed()),
+                    t.currentStreak(),
+                    t.longestStreak(),
+                    t.acknowledged(),
+                    FollowThrough.acknowledgedShare(t.acknowledged(), t.missed()),
                     everyWeek(weeks.getOrDefault(id, List.of()), person.timeZone(), from, to)));
         }
-        return new FollowThrough(window == null ? "30d" : window, from, to, members);
+        return new FollowThrough(shown, from, to, members);
     }
 
-    /** Kept and missed occurrences of one member in one week (Monday-based in the member's own zone). */
-    public record WeekOutcomes(UUID memberId, java.time.LocalDate weekStart, int kept, int missed) {}
+    /** One member's counts and streaks over the window (a row of {@link #TOTALS}). */
+    private record Totals(
+            int kept,
+            int missed,
+            int renegotiated,
+            int cancelled,
+            int acknowledged,
+            int currentStreak,
+            int longestStreak) {
+
+        /** A member with no occurrence in the window. */
+        static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0);
+
+        static Totals of(Tuple row) {
+            return new Totals(
+                    SqlValues.count(row.get("kept")),
+                    SqlValues.count(row.get("missed")),
+                    SqlValues.count(row.get("renegotiated")),
+                    SqlValues.count(row.get("cancelled")),
+                    SqlValues.count(row.get("acknowledged")),
+                    SqlValues.count(row.get("current_streak")),
+                    SqlValues.count(row.get("longest_streak")));
+        }
+    }
+
+    /** Kept, missed and renegotiated occurrences of one member in one week (Monday-based in the member's zone). */
+    public record WeekOutcomes(UUID memberId, LocalDate weekStart, int kept, int missed, int renegotiated) {}
 
     /** The weekly outcome series of every member, in one query; the caller checked membership. */
     public List<WeekOutcomes> weeklyOutcomes(UUID partnershipId, Instant from, Instant to) {
         return rows(WEEKS, partnershipId, from, to).stream()
                 .map(row -> new WeekOutcomes(
-                        (UUID) row[0], SqlValues.localDate(row[1]), SqlValues.count(row[2]), SqlValues.count(row[3])))
+                        row.get("promiser_id", UUID.class),
+                        SqlValues.localDate(row.get("week_start")),
+                        SqlValues.count(row.get("kept")),
+                        SqlValues.count(row.get("missed")),
+                        SqlValues.count(row.get("renegotiated"))))
                 .toList();
     }
 
     /** One entry per week overlapping the window (Monday-based in the member's zone), empty weeks as zeros. */
     private static List<FollowThrough.Week> everyWeek(
-            List<FollowThrough.Week> counted, java.time.ZoneId zone, Instant from, Instant to) {
-        Map<java.time.LocalDate, FollowThrough.Week> byStart = new LinkedHashMap<>();
+            List<FollowThrough.Week> counted, ZoneId zone, Instant from, Instant to) {
+        Map<LocalDate, FollowThrough.Week> byStart = new LinkedHashMap<>();
         counted.forEach(week -> byStart.put(week.weekStart(), week));
-        List<FollowThrough.Week> all = new ArrayList<>();
-        java.time.LocalDate last = to.atZone(zone).toLocalDate();
-        for (java.time.LocalDate monday = from.atZone(zone).toLocalDate().with(java.time.DayOfWeek.MONDAY);
-                !monday.isAfter(last);
-                monday = monday.plusWeeks(1)) {
-            all.add(byStart.getOrDefault(monday, new FollowThrough.Week(monday, 0, 0, 0, null)));
-        }
-        return all;
+        return Weeks.overlapping(from, to, zone).stream()
+                .map(monday -> byStart.getOrDefault(monday, new FollowThrough.Week(monday, 0, 0, 0, null)))
+                .toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, UUID partnershipId, Instant from, Instant to) {
-        return entityManager
-                .createNativeQuery(sql)
+    private List<Tuple> rows(String sql, UUID partnershipId, Instant from, Instant to) {
+        return SqlValues.tuples(entityManager
+                .createNativeQuery(sql, Tuple.class)
                 .setParameter(1, partnershipId)
                 .setParameter(2, from)
-                .setParameter(3, to)
-                .getResultList();
+                .setParameter(3, to));
     }
 }

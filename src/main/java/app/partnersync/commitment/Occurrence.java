@@ -3,6 +3,8 @@ package app.partnersync.commitment;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -15,11 +17,20 @@ import java.util.UUID;
 @Table(name = "occurrence")
 public class Occurrence extends PanacheEntityBase {
 
-    public static final String OPEN = "open";
-    public static final String KEPT = "kept";
-    public static final String MISSED = "missed";
-    public static final String RENEGOTIATED = "renegotiated";
-    public static final String CANCELLED = "cancelled";
+    /** Open until the promiser records an outcome, or until its grace passes and it is missed by itself. */
+    public enum Status {
+        open,
+        kept,
+        missed,
+        renegotiated,
+        cancelled
+    }
+
+    /** The partner's verdict on a kept outcome: a confirmation is final, a dispute asks for a new outcome. */
+    public enum Verdict {
+        confirmed,
+        disputed
+    }
 
     @Id
     public UUID id;
@@ -39,8 +50,9 @@ public class Occurrence extends PanacheEntityBase {
     @Column(name = "promiser_id")
     public UUID promiserId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public Status status;
 
     public String note;
 
@@ -55,7 +67,8 @@ public class Occurrence extends PanacheEntityBase {
     @Column(name = "missed_at")
     public Instant missedAt;
 
-    public String confirmation;
+    @Enumerated(EnumType.STRING)
+    public Verdict confirmation;
 
     @Column(name = "confirmed_by")
     public UUID confirmedBy;

@@ -61,40 +61,7 @@ public class OccurrenceService {
             UUID accountId, UUID partnershipId, UUID commitmentId, LocalDate dueDate, OutcomeInput input) {
         access.requireWritable(accountId, partnershipId);
         Occurrence occurrence = ofPromiser(partnershipId, commitmentId, dueDate, accountId);
-        Instant now = clock.instant();
-        if (ConfirmationInput.Verdict.confirmed.name().equals(occurrence.confirmation)) {
-            throw conflict("Your partner confirmed this outcome; it can no longer change.");
-        }
-        // A disputed outcome may be recorded again; the new one awaits a new verdict.
-        occurrence.confirmation = null;
-        occurrence.confirmedBy = null;
-        occurrence.confirmedAt = null;
-        occurrence.confirmationNote = null;
-        switch (input.outcome()) {
-            case renegotiated -> {
-                if (!now.isBefore(occurrence.dueAt)) {
-                    throw conflict("Renegotiating is for before the due time (say so when running late); "
-                            + "afterwards the occurrence counts as missed.");
-                }
-                if (input.reason() == null || input.reason().isBlank()) {
-                    throw ProblemException.invalidField("reason", "is required when renegotiating");
-                }
-                occurrence.reason = input.reason();
-                occurrence.movedTo = input.movedTo();
-            }
-            case missed -> occurrence.missedAt = now;
-            default -> {
-                if (input.movedTo() != null) {
-                    throw ProblemException.invalidField("movedTo", "is only for a renegotiated outcome");
-                }
-            }
-        }
-        if (input.outcome() != OutcomeInput.Outcome.missed) {
-            occurrence.missedAt = null;
-        }
-        occurrence.status = input.outcome().name();
-        occurrence.note = input.note() == null || input.note().isBlank() ? null : input.note();
-        occurrence.recordedAt = now;
+        Outcomes.record(occurrence, input, clock.instant());
         return announce(occurrence);
     }
 
@@ -109,16 +76,11 @@ public class OccurrenceService {
                 .orElseThrow(() -> new ProblemException(
                         ProblemType.OWN_OUTCOME,
                         "You made this promise; your partner confirms or disputes its outcome."));
-        if (!Occurrence.KEPT.equals(occurrence.status)) {
-            throw conflict("Only a kept outcome can be confirmed or disputed.");
-        }
-        if (ConfirmationInput.Verdict.confirmed.name().equals(occurrence.confirmation)) {
-            throw conflict("This outcome is confirmed already; a confirmation is final.");
-        }
-        occurrence.confirmation = input.verdict().name();
+        Outcomes.checkVerdict(occurrence.status, occurrence.confirmation);
+        occurrence.confirmation = input.verdict();
         occurrence.confirmedBy = accountId;
         occurrence.confirmedAt = clock.instant();
-        occurrence.confirmationNote = input.note() == null || input.note().isBlank() ? null : input.note();
+        occurrence.confirmationNote = Outcomes.blankToNull(input.note());
         return announce(occurrence);
     }
 
@@ -127,9 +89,7 @@ public class OccurrenceService {
             UUID accountId, UUID partnershipId, UUID commitmentId, LocalDate dueDate, AcknowledgementInput input) {
         access.requireWritable(accountId, partnershipId);
         Occurrence occurrence = ofPromiser(partnershipId, commitmentId, dueDate, accountId);
-        if (!Occurrence.MISSED.equals(occurrence.status)) {
-            throw conflict("Only a missed occurrence can be acknowledged.");
-        }
+        Outcomes.checkAcknowledgement(occurrence.status);
         occurrence.ackWhat = input.whatHappened();
         occurrence.ackPrevention = input.prevention();
         occurrence.acknowledgedAt = clock.instant();
@@ -182,9 +142,5 @@ public class OccurrenceService {
                 occurrence.version,
                 ChangeLog.Scope.partnership(occurrence.partnershipId));
         return OccurrenceView.of(occurrence);
-    }
-
-    private static ProblemException conflict(String detail) {
-        return new ProblemException(ProblemType.OUTCOME_CONFLICT, detail);
     }
 }

@@ -11,7 +11,7 @@ public record OccurrenceView(
         LocalDate dueDate,
         Instant dueAt,
         UUID promiser,
-        String status,
+        Occurrence.Status status,
         String note,
         String reason,
         Instant movedTo,
@@ -21,7 +21,7 @@ public record OccurrenceView(
         long version) {
 
     /** The partner's verdict on a kept outcome. */
-    public record Confirmation(String verdict, UUID by, Instant at, String note) {}
+    public record Confirmation(Occurrence.Verdict verdict, UUID by, Instant at, String note) {}
 
     /** "I messed up": what happened and how it will be prevented. */
     public record Acknowledgement(String whatHappened, String prevention, Instant at) {}

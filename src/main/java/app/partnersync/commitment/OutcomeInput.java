@@ -11,11 +11,20 @@ public record OutcomeInput(
         @CodePointLength(min = 1, max = 500) String reason,
         Instant movedTo) {
 
-    /** What the promiser says became of the occurrence. */
+    /** What the promiser says became of the occurrence: a status other than open, which only time gives. */
     public enum Outcome {
         kept,
         renegotiated,
         missed,
-        cancelled
+        cancelled;
+
+        Occurrence.Status status() {
+            return switch (this) {
+                case kept -> Occurrence.Status.kept;
+                case renegotiated -> Occurrence.Status.renegotiated;
+                case missed -> Occurrence.Status.missed;
+                case cancelled -> Occurrence.Status.cancelled;
+            };
+        }
     }
 }

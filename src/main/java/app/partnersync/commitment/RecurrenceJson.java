@@ -1,8 +1,10 @@
 package app.partnersync.commitment;
 
+import app.partnersync.common.Problem;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A recurrence as the API writes it ({@code time} as {@code HH:mm}); validated by {@link Recurrence#problems()}. */
@@ -50,5 +52,25 @@ public record RecurrenceJson(
                 timeZone == null ? fallbackZone : timeZone,
                 startsOn,
                 until);
+    }
+
+    /**
+     * What is wrong with this recurrence as written, once read as {@code parsed}: each problem as an error of the field
+     * it concerns ({@code recurrence.interval}), or of {@code recurrence} as a whole.
+     */
+    List<Problem.FieldError> problems(Recurrence parsed) {
+        List<String> problems = new ArrayList<>(parsed.problems());
+        if (time != null && parsed.time() == null) {
+            problems.add("time: must be HH:mm");
+        }
+        return problems.stream()
+                .map(problem -> {
+                    int colon = problem.indexOf(": ");
+                    return colon < 0
+                            ? new Problem.FieldError("recurrence", problem)
+                            : new Problem.FieldError(
+                                    "recurrence." + problem.substring(0, colon), problem.substring(colon + 2));
+                })
+                .toList();
     }
 }

@@ -34,7 +34,7 @@ public class InsightsResource {
     @Path("/follow-through")
     @IntegrationScope(Scopes.INSIGHTS_READ)
     public FollowThrough getFollowThrough(
-            @PathParam("partnershipId") UUID partnershipId, @QueryParam("window") String window) {
+            @PathParam("partnershipId") UUID partnershipId, @QueryParam("window") FollowThrough.Window window) {
         return followThrough.compute(caller.accountId(), partnershipId, window);
     }
 
@@ -42,7 +42,7 @@ public class InsightsResource {
     @Path("/overview")
     @IntegrationScope(Scopes.INSIGHTS_READ)
     public TrustOverview getOverview(
-            @PathParam("partnershipId") UUID partnershipId, @QueryParam("window") String window) {
+            @PathParam("partnershipId") UUID partnershipId, @QueryParam("window") TrustOverview.Window window) {
         return overview.overview(caller.accountId(), partnershipId, window);
     }
 }

@@ -1,22 +1,22 @@
 package app.partnersync.insight;
 
 import app.partnersync.cadence.CadenceService;
+import app.partnersync.commitment.FollowThrough;
 import app.partnersync.commitment.FollowThroughService;
-import app.partnersync.common.ProblemException;
+import app.partnersync.commitment.Weeks;
 import app.partnersync.common.SqlValues;
 import app.partnersync.partnership.Memberships;
 import app.partnersync.partnership.PartnershipAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,23 +31,6 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class OverviewService {
 
-    static final Map<String, Duration> WINDOWS = Map.of(
-            "30d", Duration.ofDays(30),
-            "90d", Duration.ofDays(90),
-            "180d", Duration.ofDays(180),
-            "365d", Duration.ofDays(365));
-
-    static final String DEFAULT_WINDOW = "90d";
-
-    /** The trend compares this many days with as many before them, whatever the window. */
-    static final Duration TREND_PERIOD = Duration.ofDays(28);
-
-    /** A change in follow-through of at least this much is a rise or a fall. */
-    static final double TREND_STEP = 0.05;
-
-    /** Fewer kept-or-missed occurrences than this in either period: too little to call a trend. */
-    static final int TREND_MINIMUM = 3;
-
     /**
      * Check-ins held and average scores per member and week of the check-in's start. The caller's own scores all
      * count; the partner's only where shared and the check-in is no longer open (sealed answers stay sealed).
@@ -55,11 +38,14 @@ public class OverviewService {
     private static final String CHECK_INS = """
             select e.author_id,
                    date_trunc('week', c.started_at at time zone a.time_zone)::date as week_start,
-                   count(*),
-                   round(avg(e.mood) filter (where e.author_id = ?4 or (e.mood_shared and c.status <> 'open')), 2),
-                   round(avg(e.safety) filter (where e.author_id = ?4 or (e.safety_shared and c.status <> 'open')), 2),
+                   count(*) as held,
+                   round(avg(e.mood) filter (where e.author_id = ?4 or (e.mood_shared and c.status <> 'open')), 2)
+                       as mood,
+                   round(avg(e.safety) filter (where e.author_id = ?4 or (e.safety_shared and c.status <> 'open')), 2)
+                       as safety,
                    round(avg(e.connection)
                          filter (where e.author_id = ?4 or (e.connection_shared and c.status <> 'open')), 2)
+                       as connection
             from check_in c
             join check_in_entry e on e.check_in_id = c.id
             join account a on a.id = e.author_id
@@ -67,16 +53,17 @@ public class OverviewService {
             group by e.author_id, week_start""";
 
     private static final String MOMENTS = """
-            select m.author_id, date_trunc('week', m.created_at at time zone a.time_zone)::date as week_start, count(*)
+            select m.author_id, date_trunc('week', m.created_at at time zone a.time_zone)::date as week_start,
+                   count(*) as given
             from moment m join account a on a.id = m.author_id
             where m.partnership_id = ?1 and m.created_at >= ?2 and m.created_at < ?3
             group by m.author_id, week_start""";
 
     private static final String TREND = """
-            select count(*) filter (where status = 'kept' and due_at >= ?2),
-                   count(*) filter (where status = 'missed' and due_at >= ?2),
-                   count(*) filter (where status = 'kept' and due_at < ?2),
-                   count(*) filter (where status = 'missed' and due_at < ?2)
+            select count(*) filter (where status = 'kept' and due_at >= ?2) as recent_kept,
+                   count(*) filter (where status = 'missed' and due_at >= ?2) as recent_missed,
+                   count(*) filter (where status = 'kept' and due_at < ?2) as previous_kept,
+                   count(*) filter (where status = 'missed' and due_at < ?2) as previous_missed
             from occurrence where partnership_id = ?1 and due_at >= ?3 and due_at < ?4""";
 
     private final PartnershipAccess access;
@@ -101,12 +88,9 @@ public class OverviewService {
         this.clock = clock;
     }
 
-    public TrustOverview overview(UUID accountId, UUID partnershipId, String window) {
-        String name = window == null ? DEFAULT_WINDOW : window;
-        Duration length = WINDOWS.get(name);
-        if (length == null) {
-            throw ProblemException.invalidField("window", "must be one of 30d, 90d, 180d, 365d");
-        }
+    /** The overview over {@code window} (the default one when null), ending now. */
+    public TrustOverview overview(UUID accountId, UUID partnershipId, TrustOverview.Window window) {
+        TrustOverview.Window shown = window == null ? TrustOverview.Window.DEFAULT : window;
         access.requireMember(accountId, partnershipId);
         // An integration token reads scores as a partner would (shared, unsealed), and only with every member's
         // consent to integrations reading check-ins.
@@ -114,16 +98,16 @@ public class OverviewService {
         boolean scores = !integration || access.sensitiveConsentGiven(partnershipId);
         UUID reader = access.reader(accountId);
         Instant to = clock.instant();
-        Instant from = to.minus(length);
+        Instant from = to.minus(shown.length());
 
         Map<Key, Cell> cells = new HashMap<>();
-        for (Object[] row : rows(CHECK_INS, partnershipId, from, to, reader)) {
-            Cell cell = cells.computeIfAbsent(new Key((UUID) row[0], SqlValues.localDate(row[1])), k -> new Cell());
-            cell.held = SqlValues.count(row[2]);
+        for (Tuple row : rows(CHECK_INS, partnershipId, from, to, reader)) {
+            Cell cell = cells.computeIfAbsent(Key.of(row, "author_id"), k -> new Cell());
+            cell.held = SqlValues.count(row.get("held"));
             if (scores) {
-                cell.mood = (BigDecimal) row[3];
-                cell.safety = (BigDecimal) row[4];
-                cell.connection = (BigDecimal) row[5];
+                cell.mood = row.get("mood", BigDecimal.class);
+                cell.safety = row.get("safety", BigDecimal.class);
+                cell.connection = row.get("connection", BigDecimal.class);
             }
         }
         for (FollowThroughService.WeekOutcomes week : followThrough.weeklyOutcomes(partnershipId, from, to)) {
@@ -131,9 +115,9 @@ public class OverviewService {
             cell.kept = week.kept();
             cell.missed = week.missed();
         }
-        for (Object[] row : rows(MOMENTS, partnershipId, from, to, null)) {
-            cells.computeIfAbsent(new Key((UUID) row[0], SqlValues.localDate(row[1])), k -> new Cell()).moments =
-                    SqlValues.count(row[2]);
+        for (Tuple row : rows(MOMENTS, partnershipId, from, to, null)) {
+            cells.computeIfAbsent(Key.of(row, "author_id"), k -> new Cell()).moments =
+                    SqlValues.count(row.get("given"));
         }
         List<Instant> scheduled = cadences.scheduledStarts(partnershipId, from, to);
 
@@ -142,10 +126,9 @@ public class OverviewService {
             UUID id = person.accountId();
             ZoneId zone = person.timeZone();
             Map<LocalDate, Integer> scheduledPerWeek = new HashMap<>();
-            scheduled.forEach(start -> scheduledPerWeek.merge(monday(start, zone), 1, Integer::sum));
+            scheduled.forEach(start -> scheduledPerWeek.merge(Weeks.mondayOf(start, zone), 1, Integer::sum));
             List<TrustOverview.Week> weeks = new ArrayList<>();
-            LocalDate last = to.atZone(zone).toLocalDate();
-            for (LocalDate monday = monday(from, zone); !monday.isAfter(last); monday = monday.plusWeeks(1)) {
+            for (LocalDate monday : Weeks.overlapping(from, to, zone)) {
                 Cell cell = cells.getOrDefault(new Key(id, monday), new Cell());
                 weeks.add(new TrustOverview.Week(
                         monday,
@@ -156,63 +139,48 @@ public class OverviewService {
                         cell.connection,
                         cell.kept,
                         cell.missed,
-                        rate(cell.kept, cell.missed),
+                        FollowThrough.rate(cell.kept, cell.missed),
                         cell.moments));
             }
             members.add(new TrustOverview.Member(id, person.displayName(), id.equals(accountId), weeks));
         }
-        return new TrustOverview(partnershipId, name, from, to, trend(partnershipId, to), members);
+        return new TrustOverview(partnershipId, shown, from, to, trend(partnershipId, to), members);
     }
 
     private TrustOverview.Trend trend(UUID partnershipId, Instant now) {
-        Object[] row = (Object[]) entityManager
-                .createNativeQuery(TREND)
+        Tuple row = (Tuple) entityManager
+                .createNativeQuery(TREND, Tuple.class)
                 .setParameter(1, partnershipId)
-                .setParameter(2, now.minus(TREND_PERIOD))
-                .setParameter(3, now.minus(TREND_PERIOD.multipliedBy(2)))
+                .setParameter(2, Trends.recentFrom(now))
+                .setParameter(3, Trends.previousFrom(now))
                 .setParameter(4, now)
                 .getSingleResult();
-        int recentKept = SqlValues.count(row[0]);
-        int recentDecided = recentKept + SqlValues.count(row[1]);
-        int previousKept = SqlValues.count(row[2]);
-        int previousDecided = previousKept + SqlValues.count(row[3]);
-        Double recent = rate(recentKept, recentDecided - recentKept);
-        Double previous = rate(previousKept, previousDecided - previousKept);
-        String direction = "steady";
-        if (recentDecided >= TREND_MINIMUM && previousDecided >= TREND_MINIMUM) {
-            // A small tolerance keeps a change of exactly 0.05 from being lost to binary fractions.
-            double change = recent - previous;
-            if (change >= TREND_STEP - 1e-9) {
-                direction = "rising";
-            } else if (change <= -TREND_STEP + 1e-9) {
-                direction = "falling";
-            }
-        }
-        return new TrustOverview.Trend(direction, recent, previous, recentDecided, previousDecided);
+        return Trends.of(
+                SqlValues.count(row.get("recent_kept")),
+                SqlValues.count(row.get("recent_missed")),
+                SqlValues.count(row.get("previous_kept")),
+                SqlValues.count(row.get("previous_missed")));
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, UUID partnershipId, Instant from, Instant to, UUID viewer) {
-        var query = entityManager
-                .createNativeQuery(sql)
+    private List<Tuple> rows(String sql, UUID partnershipId, Instant from, Instant to, UUID viewer) {
+        Query query = entityManager
+                .createNativeQuery(sql, Tuple.class)
                 .setParameter(1, partnershipId)
                 .setParameter(2, from)
                 .setParameter(3, to);
         if (viewer != null) {
             query.setParameter(4, viewer);
         }
-        return query.getResultList();
+        return SqlValues.tuples(query);
     }
 
-    private static LocalDate monday(Instant instant, ZoneId zone) {
-        return instant.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    }
+    private record Key(UUID memberId, LocalDate weekStart) {
 
-    private static Double rate(int kept, int missed) {
-        return kept + missed == 0 ? null : (double) kept / (kept + missed);
+        /** The key of a series row: its member column and its {@code week_start}. */
+        static Key of(Tuple row, String member) {
+            return new Key(row.get(member, UUID.class), SqlValues.localDate(row.get("week_start")));
+        }
     }
-
-    private record Key(UUID memberId, LocalDate weekStart) {}
 
     /** What one member did in one week, filled from the series. */
     private static final class Cell {

@@ -13,7 +13,7 @@ public final class CoolOffs {
      * lasts beyond {@code at} (a parameter or expression).
      */
     public static String noneLasting(String partnershipId, String at) {
-        return "not exists (select 1 from moment m where m.partnership_id = " + partnershipId
-                + " and m.kind = 'cool_off' and m.ends_at > " + at + ")";
+        return "not exists (select 1 from moment m where m.partnership_id = " + partnershipId + " and m.kind = '"
+                + Moment.Kind.cool_off.name() + "' and m.ends_at > " + at + ")";
     }
 }

@@ -12,18 +12,11 @@ import java.util.UUID;
 /** Body of {@code POST …/moments}; which fields apply depends on the kind. */
 public record CreateMomentRequest(
         UUID id,
-        @NotNull Kind kind,
+        @NotNull Moment.Kind kind,
         @CodePointLength(min = 1, max = 280) String message,
         Instant arrivalAt,
         @Valid OccurrenceRef occurrence,
         @Min(1) @Max(120) Integer minutes) {
-
-    /** What kind of moment. */
-    public enum Kind {
-        appreciation,
-        running_late,
-        cool_off
-    }
 
     /** An occurrence of a commitment, by its due date. */
     public record OccurrenceRef(

@@ -3,6 +3,8 @@ package app.partnersync.moment;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -15,14 +17,22 @@ import java.util.UUID;
 @Table(name = "moment")
 public class Moment extends PanacheEntityBase {
 
+    /** What kind of moment. */
+    public enum Kind {
+        appreciation,
+        running_late,
+        cool_off
+    }
+
     @Id
     public UUID id;
 
     @Column(name = "partnership_id", nullable = false)
     public UUID partnershipId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String kind;
+    public Kind kind;
 
     @Column(name = "author_id")
     public UUID authorId;

@@ -2,7 +2,6 @@ package app.partnersync.moment;
 
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
-import app.partnersync.common.ProblemException;
 import app.partnersync.common.Versions;
 import app.partnersync.identity.Caller;
 import app.partnersync.identity.IntegrationScope;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Set;
 import java.util.UUID;
 
 /** Moments of a partnership: {@code /v1/partnerships/{partnershipId}/moments}. */
@@ -30,8 +28,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MomentResource {
-
-    private static final Set<String> KINDS = Set.of("appreciation", "running_late", "cool_off");
 
     private final MomentService moments;
     private final Caller caller;
@@ -47,10 +43,7 @@ public class MomentResource {
             @PathParam("partnershipId") UUID partnershipId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
-            @QueryParam("kind") String kind) {
-        if (kind != null && !KINDS.contains(kind)) {
-            throw ProblemException.invalidField("kind", "must be one of appreciation, running_late, cool_off");
-        }
+            @QueryParam("kind") Moment.Kind kind) {
         return moments.list(caller.accountId(), partnershipId, kind, PageRequest.of(limit, cursor));
     }
 

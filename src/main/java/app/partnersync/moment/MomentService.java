@@ -12,7 +12,6 @@ import app.partnersync.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,8 +23,6 @@ public class MomentService {
 
     /** Sync type name of moments. */
     public static final String SYNC_TYPE = "moment";
-
-    static final int DEFAULT_COOL_OFF_MINUTES = 10;
 
     private final PartnershipAccess access;
     private final RunningLate runningLate;
@@ -46,48 +43,31 @@ public class MomentService {
             throw new ProblemException(
                     ProblemType.ID_TAKEN, "A record with this id exists already; choose another id.");
         }
+        MomentRules.checkFields(request);
         Instant now = clock.instant();
         Moment moment = new Moment();
         moment.id = id;
         moment.partnershipId = partnershipId;
-        moment.kind = request.kind().name();
+        moment.kind = request.kind();
         moment.authorId = accountId;
         moment.message = request.message();
         moment.createdAt = now;
-        switch (request.kind()) {
-            case appreciation -> {
-                require(request.message() != null, "message", "is required for an appreciation");
-                forbid(request.arrivalAt(), "arrivalAt", request.kind());
-                forbid(request.occurrence(), "occurrence", request.kind());
-                forbid(request.minutes(), "minutes", request.kind());
+        if (request.kind() == Moment.Kind.running_late) {
+            moment.arrivalAt = request.arrivalAt();
+            if (request.occurrence() != null) {
+                // Saying so before the due time is renegotiating, not missing ("texting when running late").
+                runningLate.renegotiate(
+                        accountId,
+                        partnershipId,
+                        request.occurrence().commitmentId(),
+                        request.occurrence().dueDate(),
+                        MomentRules.renegotiationReason(request.message()),
+                        request.arrivalAt());
+                moment.commitmentId = request.occurrence().commitmentId();
+                moment.dueDate = request.occurrence().dueDate();
             }
-            case running_late -> {
-                require(
-                        request.arrivalAt() != null,
-                        "arrivalAt",
-                        "is required when running late: the new arrival time");
-                forbid(request.minutes(), "minutes", request.kind());
-                moment.arrivalAt = request.arrivalAt();
-                if (request.occurrence() != null) {
-                    // Saying so before the due time is renegotiating, not missing ("texting when running late").
-                    runningLate.renegotiate(
-                            accountId,
-                            partnershipId,
-                            request.occurrence().commitmentId(),
-                            request.occurrence().dueDate(),
-                            request.message() == null ? "Running late" : request.message(),
-                            request.arrivalAt());
-                    moment.commitmentId = request.occurrence().commitmentId();
-                    moment.dueDate = request.occurrence().dueDate();
-                }
-            }
-            case cool_off -> {
-                forbid(request.arrivalAt(), "arrivalAt", request.kind());
-                forbid(request.occurrence(), "occurrence", request.kind());
-                int minutes = request.minutes() == null ? DEFAULT_COOL_OFF_MINUTES : request.minutes();
-                moment.endsAt = now.plus(Duration.ofMinutes(minutes));
-            }
-            default -> throw new IllegalStateException("unknown kind " + request.kind());
+        } else if (request.kind() == Moment.Kind.cool_off) {
+            moment.endsAt = MomentRules.coolOffEnds(now, request.minutes());
         }
         moment.persist();
         Moment.flush();
@@ -105,7 +85,7 @@ public class MomentService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<MomentView> list(UUID accountId, UUID partnershipId, String kind, PageRequest page) {
+    public Page<MomentView> list(UUID accountId, UUID partnershipId, Moment.Kind kind, PageRequest page) {
         access.requireMember(accountId, partnershipId);
         return Listing.where("partnershipId = :partnership", "partnership", partnershipId)
                 .equal("kind", "kind", kind)
@@ -135,18 +115,6 @@ public class MomentService {
             moment.authorId = null;
             Moment.flush();
             changes.upserted(SYNC_TYPE, moment.id, moment.version, ChangeLog.Scope.partnership(moment.partnershipId));
-        }
-    }
-
-    private static void require(boolean present, String field, String message) {
-        if (!present) {
-            throw ProblemException.invalidField(field, message);
-        }
-    }
-
-    private static void forbid(Object value, String field, CreateMomentRequest.Kind kind) {
-        if (value != null) {
-            throw ProblemException.invalidField(field, "does not apply to a " + kind + " moment");
         }
     }
 }

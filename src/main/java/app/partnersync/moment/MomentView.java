@@ -7,7 +7,7 @@ import java.util.UUID;
 public record MomentView(
         UUID id,
         UUID partnershipId,
-        String kind,
+        Moment.Kind kind,
         UUID authorId,
         String message,
         Instant arrivalAt,

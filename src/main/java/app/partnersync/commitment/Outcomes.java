@@ -1,0 +1,89 @@
+package app.partnersync.commitment;
+
+import app.partnersync.common.ProblemException;
+import app.partnersync.common.ProblemType;
+import java.time.Instant;
+
+/**
+ * What may become of an occurrence, and when: recording an outcome, the partner's verdict, owning a miss. The rules
+ * need only the occurrence and the time, so they are checked (and tested) without a database.
+ */
+final class Outcomes {
+
+    private Outcomes() {}
+
+    /**
+     * Refuses an outcome the promiser may not record at {@code now}: anything once the partner confirmed, renegotiating
+     * from the due time on (the occurrence then counts as missed) or without a reason, a {@code movedTo} with a kept or
+     * cancelled outcome. A disputed outcome may be recorded again.
+     */
+    static void checkOutcome(Occurrence.Verdict confirmation, Instant dueAt, OutcomeInput input, Instant now) {
+        if (confirmation == Occurrence.Verdict.confirmed) {
+            throw conflict("Your partner confirmed this outcome; it can no longer change.");
+        }
+        switch (input.outcome()) {
+            case renegotiated -> {
+                if (!now.isBefore(dueAt)) {
+                    throw conflict("Renegotiating is for before the due time (say so when running late); "
+                            + "afterwards the occurrence counts as missed.");
+                }
+                if (input.reason() == null || input.reason().isBlank()) {
+                    throw ProblemException.invalidField("reason", "is required when renegotiating");
+                }
+            }
+            // A movedTo sent with a miss has always been ignored rather than refused.
+            case missed -> {}
+            case kept, cancelled -> {
+                if (input.movedTo() != null) {
+                    throw ProblemException.invalidField("movedTo", "is only for a renegotiated outcome");
+                }
+            }
+        }
+    }
+
+    /**
+     * Records the promiser's outcome on the occurrence, once {@link #checkOutcome} allows it: a new outcome awaits a
+     * new verdict, only a miss keeps its time, only a renegotiation its reason and new time.
+     */
+    static void record(Occurrence occurrence, OutcomeInput input, Instant now) {
+        checkOutcome(occurrence.confirmation, occurrence.dueAt, input, now);
+        occurrence.confirmation = null;
+        occurrence.confirmedBy = null;
+        occurrence.confirmedAt = null;
+        occurrence.confirmationNote = null;
+        if (input.outcome() == OutcomeInput.Outcome.renegotiated) {
+            occurrence.reason = input.reason();
+            occurrence.movedTo = input.movedTo();
+        }
+        occurrence.missedAt = input.outcome() == OutcomeInput.Outcome.missed ? now : null;
+        occurrence.status = input.outcome().status();
+        occurrence.note = blankToNull(input.note());
+        occurrence.recordedAt = now;
+    }
+
+    /** Refuses a verdict on anything but a kept outcome, and a second verdict on a confirmed one. */
+    static void checkVerdict(Occurrence.Status status, Occurrence.Verdict confirmation) {
+        if (status != Occurrence.Status.kept) {
+            throw conflict("Only a kept outcome can be confirmed or disputed.");
+        }
+        if (confirmation == Occurrence.Verdict.confirmed) {
+            throw conflict("This outcome is confirmed already; a confirmation is final.");
+        }
+    }
+
+    /** Refuses to own anything but a miss. */
+    static void checkAcknowledgement(Occurrence.Status status) {
+        if (status != Occurrence.Status.missed) {
+            throw conflict("Only a missed occurrence can be acknowledged.");
+        }
+    }
+
+    /** A note of only spaces is no note. */
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static ProblemException conflict(String detail) {
+        return new ProblemException(ProblemType.OUTCOME_CONFLICT, detail);
+    }
+}
