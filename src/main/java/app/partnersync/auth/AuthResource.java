@@ -60,7 +60,7 @@ public class AuthResource {
     @Path("/logout")
     @Authenticated
     public void logout() {
-        sessions.end(caller.accountId(), caller.sessionId(), "logout");
+        sessions.end(caller.accountId(), caller.sessionId(), Session.EndReason.logout);
     }
 
     /** Tokens must never sit in a cache (RFC 6749 section 5.1). */

@@ -99,7 +99,7 @@ public class AuthService {
             if (!accounts.replacePasswordHash(accountId, account.passwordHash, replacement)) {
                 return false;
             }
-            sessions.endAllExcept(accountId, currentSessionId, "password-changed");
+            sessions.endAllExcept(accountId, currentSessionId, Session.EndReason.password_changed);
             return true;
         });
         if (!replaced) {

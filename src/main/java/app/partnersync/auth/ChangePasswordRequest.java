@@ -5,8 +5,11 @@ import jakarta.validation.constraints.NotNull;
 
 /** Body of {@code POST /v1/me/password}. */
 public record ChangePasswordRequest(
-        @NotNull @CodePointLength(min = 1, max = 256) String currentPassword,
-        @NotNull @CodePointLength(min = 10, max = 256) String newPassword) {
+        @NotNull @CodePointLength(min = 1, max = Passwords.MAX_LENGTH)
+        String currentPassword,
+
+        @NotNull @CodePointLength(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
+        String newPassword) {
 
     @Override
     public String toString() {

@@ -15,6 +15,12 @@ import java.util.Base64;
 @ApplicationScoped
 public class Passwords {
 
+    /** The shortest new password, in code points (the contract's minLength). */
+    public static final int MIN_LENGTH = 10;
+
+    /** The longest password, new or checked, in code points (the contract's maxLength). */
+    public static final int MAX_LENGTH = 256;
+
     private final int cost;
     private final String decoy;
 

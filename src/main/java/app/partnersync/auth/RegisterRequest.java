@@ -11,7 +11,8 @@ public record RegisterRequest(
         @NotNull @Email(regexp = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+") @CodePointLength(max = 254)
         String email,
 
-        @NotNull @CodePointLength(min = 10, max = 256) String password,
+        @NotNull @CodePointLength(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH)
+        String password,
 
         @NotNull @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @CodePointLength(min = 1, max = 60)
         String displayName,

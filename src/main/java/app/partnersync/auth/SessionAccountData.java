@@ -1,33 +1,13 @@
 package app.partnersync.auth;
 
-import app.partnersync.accountdata.AccountErasure;
-import app.partnersync.accountdata.ExportSection;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.UUID;
+import app.partnersync.accountdata.AccountDataSection;
+import jakarta.inject.Singleton;
 
 /** The account's active sessions (never their secrets) in its export; on deletion every session is removed. */
-@ApplicationScoped
-public class SessionAccountData implements ExportSection, AccountErasure {
-
-    private final SessionService sessions;
+@Singleton
+public class SessionAccountData extends AccountDataSection {
 
     public SessionAccountData(SessionService sessions) {
-        this.sessions = sessions;
-    }
-
-    @Override
-    public String name() {
-        return "sessions";
-    }
-
-    @Override
-    public List<?> collect(UUID accountId, UUID sessionId) {
-        return sessions.all(accountId, sessionId);
-    }
-
-    @Override
-    public void erase(UUID accountId) {
-        sessions.erase(accountId);
+        super("sessions", sessions::all, sessions::erase);
     }
 }

@@ -37,7 +37,7 @@ public class SessionResource {
     @DELETE
     @Path("/{sessionId}")
     public void revokeSession(@PathParam("sessionId") UUID sessionId) {
-        if (!sessions.end(caller.accountId(), sessionId, "revoked")) {
+        if (!sessions.end(caller.accountId(), sessionId, Session.EndReason.revoked)) {
             throw ProblemException.notFound("The session");
         }
     }
@@ -46,6 +46,6 @@ public class SessionResource {
     @Path("/revoke-others")
     public RevokedSessions revokeOtherSessions() {
         return new RevokedSessions(
-                sessions.endAllExcept(caller.accountId(), caller.sessionId(), "signed-out-elsewhere"));
+                sessions.endAllExcept(caller.accountId(), caller.sessionId(), Session.EndReason.signed_out_elsewhere));
     }
 }

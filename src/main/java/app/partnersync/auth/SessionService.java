@@ -81,7 +81,7 @@ public class SessionService {
             if (session.revokedAt == null) {
                 LOG.infof("Refresh token reused: ending session %s", session.id);
             }
-            if (session.revoke(now, "refresh-reuse")) {
+            if (session.revoke(now, Session.EndReason.refresh_reuse)) {
                 endedSessions.endingInThisTransaction(List.of(session.id));
             }
             return Optional.empty();
@@ -102,7 +102,7 @@ public class SessionService {
     }
 
     /** Ends one of the account's sessions; false when the account has no such active session. */
-    public boolean end(UUID accountId, UUID sessionId, String reason) {
+    public boolean end(UUID accountId, UUID sessionId, Session.EndReason reason) {
         return Session.<Session>find("id = ?1 and accountId = ?2 and revokedAt is null", sessionId, accountId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional()
@@ -115,7 +115,7 @@ public class SessionService {
     }
 
     /** Ends every active session of the account but {@code keep} ("sign out other devices"). */
-    public int endAllExcept(UUID accountId, UUID keep, String reason) {
+    public int endAllExcept(UUID accountId, UUID keep, Session.EndReason reason) {
         @SuppressWarnings("unchecked")
         List<UUID> ended = Session.getEntityManager()
                 .createNativeQuery(
@@ -123,7 +123,7 @@ public class SessionService {
                                 + " where account_id = ?3 and id <> ?4 and revoked_at is null returning id",
                         UUID.class)
                 .setParameter(1, clock.instant())
-                .setParameter(2, reason)
+                .setParameter(2, reason.stored())
                 .setParameter(3, accountId)
                 .setParameter(4, keep)
                 .getResultList();
@@ -178,7 +178,8 @@ public class SessionService {
         return secret;
     }
 
-    private static String clip(String text, int max) {
+    /** {@code text} cut to its first {@code max} code points; null when blank. */
+    static String clip(String text, int max) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -21,11 +21,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -72,7 +70,7 @@ public class CadenceService implements Schedules {
 
     public CadenceView put(UUID accountId, UUID partnershipId, CadenceInput input, String ifMatch) {
         access.requireWritable(accountId, partnershipId);
-        validate(input.schedules());
+        input.requireConsistentSchedules();
         // The partnership row lock taken above serialises writers of this cadence: no second insert can race ours.
         Cadence cadence = Cadence.findById(partnershipId, LockModeType.PESSIMISTIC_WRITE);
         Versions.requireMatch(ifMatch, cadence == null ? 0 : cadence.version, view(partnershipId, cadence));
@@ -99,7 +97,7 @@ public class CadenceService implements Schedules {
             schedule.id = UUID.randomUUID();
             schedule.partnershipId = partnershipId;
             schedule.position = position++;
-            schedule.kind = json.kind().name();
+            schedule.kind = json.kind().checkInKind();
             schedule.dayOfWeek = (short) json.dayOfWeek().getValue();
             schedule.weekOfMonth =
                     json.weekOfMonth() == null ? null : json.weekOfMonth().shortValue();
@@ -140,7 +138,9 @@ public class CadenceService implements Schedules {
             }
         }
         List<UpcomingCheckIn> next = found.stream()
-                .sorted(Comparator.comparing(UpcomingCheckIn::startsAt).thenComparing(UpcomingCheckIn::kind))
+                // Same start: by the kind's name, the order these lists always had.
+                .sorted(Comparator.comparing(UpcomingCheckIn::startsAt)
+                        .thenComparing(upcoming -> upcoming.kind().name()))
                 .limit(limit)
                 .toList();
         return new UpcomingCheckIn.Page(withStartedCheckIns(partnershipId, next));
@@ -167,7 +167,7 @@ public class CadenceService implements Schedules {
         }
         List<CheckInSchedule> schedules = kind == CheckIn.Kind.repair
                 ? CheckInSchedule.list("partnershipId = ?1 and repairPlanId = ?2", partnershipId, repairPlanId)
-                : CheckInSchedule.list("partnershipId = ?1 and kind = ?2", partnershipId, kind.name());
+                : CheckInSchedule.list("partnershipId = ?1 and kind = ?2", partnershipId, kind);
         if (schedules.stream().noneMatch(s -> s.rule().startsAt(scheduledFor))) {
             throw ProblemException.invalidField(
                     "scheduledFor",
@@ -207,7 +207,7 @@ public class CadenceService implements Schedules {
         schedule.id = UUID.randomUUID();
         schedule.partnershipId = partnershipId;
         schedule.repairPlanId = repairPlanId;
-        schedule.kind = "repair";
+        schedule.kind = CheckIn.Kind.repair;
         schedule.dayOfWeek = (short) review.dayOfWeek().getValue();
         schedule.localTime = review.time();
         schedule.timeZone = review.timeZone();
@@ -282,12 +282,12 @@ public class CadenceService implements Schedules {
         if (upcoming.isEmpty()) {
             return upcoming;
         }
-        Map<String, UUID> started = new HashMap<>();
+        Map<Start, UUID> started = new HashMap<>();
         for (CheckInService.Scheduled checkIn : checkIns.scheduledBetween(
                 partnershipId,
                 upcoming.get(0).startsAt(),
                 upcoming.get(upcoming.size() - 1).startsAt())) {
-            started.put(checkIn.kind().name() + "@" + checkIn.scheduledFor(), checkIn.checkInId());
+            started.put(new Start(checkIn.kind(), checkIn.scheduledFor()), checkIn.checkInId());
         }
         return upcoming.stream()
                 .map(u -> new UpcomingCheckIn(
@@ -295,29 +295,10 @@ public class CadenceService implements Schedules {
                         u.startsAt(),
                         u.endsAt(),
                         u.repairPlanId(),
-                        started.get(u.kind() + "@" + u.startsAt())))
+                        started.get(new Start(u.kind(), u.startsAt()))))
                 .toList();
     }
 
-    private static void validate(List<ScheduleJson> schedules) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < schedules.size(); i++) {
-            ScheduleJson s = schedules.get(i);
-            String at = "schedules[" + i + "]";
-            if (s.kind() == ScheduleJson.Kind.monthly) {
-                if (s.weekOfMonth() == null) {
-                    throw ProblemException.invalidField(
-                            at + ".weekOfMonth", "is required for a monthly schedule: 1 to 4, or -1 for the last");
-                }
-                if (!Set.of(-1, 1, 2, 3, 4).contains(s.weekOfMonth())) {
-                    throw ProblemException.invalidField(at + ".weekOfMonth", "must be 1, 2, 3, 4 or -1 (the last)");
-                }
-            } else if (s.weekOfMonth() != null) {
-                throw ProblemException.invalidField(at + ".weekOfMonth", "only for a monthly schedule");
-            }
-            if (!seen.add(s.kind() + "/" + s.dayOfWeek() + "/" + s.weekOfMonth() + "/" + s.time())) {
-                throw ProblemException.invalidField(at, "the same schedule is listed twice");
-            }
-        }
-    }
+    /** A scheduled start of one kind: how an upcoming check-in finds the check-in started for it. */
+    private record Start(CheckIn.Kind kind, Instant at) {}
 }

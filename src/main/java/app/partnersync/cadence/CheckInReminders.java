@@ -1,5 +1,6 @@
 package app.partnersync.cadence;
 
+import app.partnersync.checkin.CheckIn;
 import app.partnersync.moment.CoolOffs;
 import app.partnersync.sync.Announcements;
 import app.partnersync.sync.PartnershipEvent;
@@ -54,7 +55,7 @@ public class CheckInReminders implements ReminderSource {
     }
 
     /** What a {@code checkin.reminder} says: which check-in starts when (a repair review names its plan). */
-    record Reminder(UUID partnershipId, String kind, Instant startsAt, Instant endsAt, UUID repairPlanId) {}
+    record Reminder(UUID partnershipId, CheckIn.Kind kind, Instant startsAt, Instant endsAt, UUID repairPlanId) {}
 
     @Override
     public String reminderType() {
@@ -104,7 +105,7 @@ public class CheckInReminders implements ReminderSource {
                 int claimed = entityManager
                         .createNativeQuery(CLAIM)
                         .setParameter(1, schedule.partnershipId)
-                        .setParameter(2, schedule.kind)
+                        .setParameter(2, schedule.kind.name())
                         .setParameter(3, start)
                         .setParameter(4, now)
                         .executeUpdate();

@@ -1,8 +1,11 @@
 package app.partnersync.cadence;
 
+import app.partnersync.checkin.CheckIn;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.DayOfWeek;
@@ -32,9 +35,10 @@ public class CheckInSchedule extends PanacheEntityBase {
     @Column(nullable = false)
     public short position;
 
-    /** {@code weekly}, {@code monthly} or {@code repair}: the kind of check-in it brings. */
+    /** The kind of check-in it brings: {@code weekly}, {@code monthly} or {@code repair} (never {@code ad_hoc}). */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String kind;
+    public CheckIn.Kind kind;
 
     /** ISO day of week, 1 = Monday. */
     @Column(name = "day_of_week", nullable = false)

@@ -6,8 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,7 +26,7 @@ public class IntegrationToken extends PanacheEntityBase {
     @Column(name = "token_hash", nullable = false)
     public String tokenHash;
 
-    /** Space-separated, in the order {@link Scopes#ALL} lists them. */
+    /** Space-separated, in the order {@code Scopes.ALL} lists them (see {@link TokenScopes}). */
     @Column(nullable = false)
     public String scopes;
 
@@ -48,6 +46,6 @@ public class IntegrationToken extends PanacheEntityBase {
     public Instant revokedAt;
 
     Set<String> scopeSet() {
-        return new LinkedHashSet<>(Arrays.asList(scopes.split(" ")));
+        return TokenScopes.parse(scopes);
     }
 }

@@ -19,8 +19,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.UUID;
 
 /**
@@ -69,7 +67,7 @@ public class IntegrationTokenIdentityProvider implements IdentityProvider<Integr
                 UUID tokenId = row.getObject(1, UUID.class);
                 IntegrationGrant grant = new IntegrationGrant(
                         tokenId,
-                        new LinkedHashSet<>(Arrays.asList(row.getString(3).split(" "))),
+                        TokenScopes.parse(row.getString(3)),
                         row.getObject(4, UUID.class),
                         row.getTimestamp(5).toInstant());
                 Timestamp lastUsed = row.getTimestamp(6);

@@ -6,18 +6,14 @@ import app.partnersync.common.OpaqueTokens;
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
 import app.partnersync.common.ProblemException;
-import app.partnersync.identity.Scopes;
 import app.partnersync.partnership.PartnershipMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Makes, lists and revokes a member's integration tokens; the secret is shown once and kept only as a hash. */
 @ApplicationScoped
@@ -34,24 +30,9 @@ public class IntegrationTokenService {
     }
 
     public TokenView create(UUID accountId, CreateTokenRequest request) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < request.scopes().size(); i++) {
-            String scope = request.scopes().get(i);
-            if (!Scopes.ALL.contains(scope)) {
-                throw ProblemException.invalidField(
-                        "scopes[" + i + "]", "must be one of " + String.join(", ", Scopes.ALL));
-            }
-            if (!seen.add(scope)) {
-                throw ProblemException.invalidField("scopes[" + i + "]", "is listed twice");
-            }
-        }
+        String scopes = TokenScopes.stored(request.scopes());
         Instant now = clock.instant();
-        if (!request.expiresAt().isAfter(now)) {
-            throw ProblemException.invalidField("expiresAt", "must be in the future");
-        }
-        if (request.expiresAt().isAfter(now.plus(MAX_LIFETIME))) {
-            throw ProblemException.invalidField("expiresAt", "must be at most one year from now");
-        }
+        requireExpiry(request.expiresAt(), now);
         if (request.partnershipId() != null
                 && PartnershipMember.count("partnershipId = ?1 and accountId = ?2", request.partnershipId(), accountId)
                         == 0) {
@@ -63,12 +44,22 @@ public class IntegrationTokenService {
         token.accountId = accountId;
         token.name = request.name();
         token.tokenHash = OpaqueTokens.hash(secret);
-        token.scopes = Scopes.ALL.stream().filter(seen::contains).collect(Collectors.joining(" "));
+        token.scopes = scopes;
         token.partnershipId = request.partnershipId();
         token.expiresAt = request.expiresAt();
         token.createdAt = now;
         token.persist();
         return TokenView.of(token, secret);
+    }
+
+    /** Refuses (400 naming {@code expiresAt}) an expiry that is not in the future or more than a year ahead. */
+    static void requireExpiry(Instant expiresAt, Instant now) {
+        if (!expiresAt.isAfter(now)) {
+            throw ProblemException.invalidField("expiresAt", "must be in the future");
+        }
+        if (expiresAt.isAfter(now.plus(MAX_LIFETIME))) {
+            throw ProblemException.invalidField("expiresAt", "must be at most one year from now");
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -92,6 +83,11 @@ public class IntegrationTokenService {
         if (token.revokedAt == null) {
             token.revokedAt = clock.instant();
         }
+    }
+
+    /** Deletes every token of the account (on account deletion). */
+    public void erase(UUID accountId) {
+        IntegrationToken.delete("accountId", accountId);
     }
 
     /** The account's tokens for its export (never the secret, which is not kept). */

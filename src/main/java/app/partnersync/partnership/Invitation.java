@@ -1,8 +1,12 @@
 package app.partnersync.partnership;
 
+import app.partnersync.common.ProblemException;
+import app.partnersync.common.ProblemType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -13,9 +17,16 @@ import java.util.UUID;
 @Table(name = "invitation")
 public class Invitation extends PanacheEntityBase {
 
-    public static final String OPEN = "open";
-    public static final String ACCEPTED = "accepted";
-    public static final String WITHDRAWN = "withdrawn";
+    /**
+     * Where an invitation stands. {@code expired} is never stored (the column holds the other three): it is how an
+     * open invitation past its expiry shows.
+     */
+    public enum Status {
+        open,
+        accepted,
+        withdrawn,
+        expired
+    }
 
     @Id
     public UUID id;
@@ -27,13 +38,15 @@ public class Invitation extends PanacheEntityBase {
     @Column(name = "inviter_id", nullable = false)
     public UUID inviterId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String kind;
+    public PartnershipKind kind;
 
     public String message;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public Status status;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -51,11 +64,27 @@ public class Invitation extends PanacheEntityBase {
     public UUID partnershipId;
 
     boolean isExpiredAt(Instant now) {
-        return OPEN.equals(status) && !expiresAt.isAfter(now);
+        return status == Status.open && !expiresAt.isAfter(now);
     }
 
     /** The status a client sees: an open invitation past its expiry is {@code expired}. */
-    String visibleStatusAt(Instant now) {
-        return isExpiredAt(now) ? "expired" : status;
+    Status visibleStatusAt(Instant now) {
+        return isExpiredAt(now) ? Status.expired : status;
+    }
+
+    /** Refuses an invitation that can no longer be accepted: withdrawn (404), accepted (410 used), or expired (410). */
+    void requireAcceptableAt(Instant now) {
+        switch (status) {
+            case withdrawn -> throw ProblemException.notFound("The invitation");
+            case accepted ->
+                throw new ProblemException(
+                        ProblemType.INVITATION_USED, "This invitation was already accepted; ask for a new one.");
+            default -> {
+                if (isExpiredAt(now)) {
+                    throw new ProblemException(
+                            ProblemType.INVITATION_EXPIRED, "This invitation has expired; ask for a new one.");
+                }
+            }
+        }
     }
 }

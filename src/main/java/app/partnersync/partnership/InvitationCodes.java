@@ -3,6 +3,7 @@ package app.partnersync.partnership;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
@@ -13,15 +14,21 @@ import java.util.regex.Pattern;
 final class InvitationCodes {
 
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+    static final int LENGTH = 8;
     private static final Pattern TYPED = Pattern.compile("[" + ALPHABET + "]{4}-?[" + ALPHABET + "]{4}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private InvitationCodes() {}
 
     static String generate() {
-        StringBuilder code = new StringBuilder(8);
-        for (int i = 0; i < 8; i++) {
-            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        return generate(RANDOM);
+    }
+
+    /** A stored-form code drawn from {@code random}. */
+    static String generate(RandomGenerator random) {
+        StringBuilder code = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         return code.toString();
     }
@@ -32,6 +39,7 @@ final class InvitationCodes {
         return TYPED.matcher(upper).matches() ? Optional.of(upper.replace("-", "")) : Optional.empty();
     }
 
+    /** The form people read: {@code K7QX-2MPA}. */
     static String display(String code) {
         return code.substring(0, 4) + "-" + code.substring(4);
     }

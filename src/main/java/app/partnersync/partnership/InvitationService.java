@@ -55,8 +55,8 @@ public class InvitationService {
     }
 
     /** Version of an invitation in the sync feed: it only ever moves from open to one final status. */
-    static long versionOf(String status) {
-        return Invitation.OPEN.equals(status) ? 0 : 1;
+    static long versionOf(Invitation.Status status) {
+        return status == Invitation.Status.open ? 0 : 1;
     }
 
     /** The caller's own invitations among {@code ids} that still exist for them (withdrawn ones do not). */
@@ -64,7 +64,7 @@ public class InvitationService {
     public List<InvitationView> visible(UUID accountId, java.util.Collection<UUID> ids) {
         Instant now = clock.instant();
         return Invitation.<Invitation>list(
-                        "inviterId = ?1 and id in ?2 and status <> ?3", accountId, ids, Invitation.WITHDRAWN)
+                        "inviterId = ?1 and id in ?2 and status <> ?3", accountId, ids, Invitation.Status.withdrawn)
                 .stream()
                 .map(i -> view(i, now))
                 .toList();
@@ -76,7 +76,7 @@ public class InvitationService {
         Instant now = clock.instant();
         String query = "inviterId = :account and status <> :withdrawn" + (afterId == null ? "" : " and id > :after")
                 + " order by id";
-        Parameters parameters = Parameters.with("account", accountId).and("withdrawn", Invitation.WITHDRAWN);
+        Parameters parameters = Parameters.with("account", accountId).and("withdrawn", Invitation.Status.withdrawn);
         if (afterId != null) {
             parameters = parameters.and("after", afterId);
         }
@@ -92,9 +92,9 @@ public class InvitationService {
         invitation.id = UUID.randomUUID();
         invitation.code = freshCode();
         invitation.inviterId = accountId;
-        invitation.kind = request.kind().name();
+        invitation.kind = request.kind();
         invitation.message = request.message() == null || request.message().isBlank() ? null : request.message();
-        invitation.status = Invitation.OPEN;
+        invitation.status = Invitation.Status.open;
         invitation.createdAt = now;
         invitation.expiresAt = now.plus(config.invitationLifetime());
         invitation.persist();
@@ -107,7 +107,7 @@ public class InvitationService {
     public Page<InvitationView> listOpen(UUID accountId, PageRequest page) {
         Instant now = clock.instant();
         return Listing.where("inviterId = :account", "account", accountId)
-                .equal("status", "open", Invitation.OPEN)
+                .equal("status", "open", Invitation.Status.open)
                 .filter("expiresAt > :now", "now", now)
                 .page(
                         page,
@@ -132,7 +132,7 @@ public class InvitationService {
         countAttempt(accountId);
         Instant now = clock.instant();
         Invitation invitation = byKey(accountId, key, LockModeType.NONE);
-        requireAcceptable(invitation, now);
+        invitation.requireAcceptableAt(now);
         String inviter = Account.<Account>findByIdOptional(invitation.inviterId)
                 .map(account -> account.displayName)
                 .orElseThrow(() -> ProblemException.notFound("The invitation"));
@@ -156,13 +156,13 @@ public class InvitationService {
                         .withLock(LockModeType.PESSIMISTIC_WRITE)
                         .<Invitation>firstResultOptional())
                 .orElseThrow(() -> ProblemException.notFound("The invitation"));
-        requireAcceptable(invitation, now);
+        invitation.requireAcceptableAt(now);
         if (invitation.inviterId.equals(accountId)) {
             throw new ProblemException(
                     ProblemType.OWN_INVITATION, "This is your own invitation; share it with the person to pair with.");
         }
         PartnershipView partnership = partnerships.pair(invitation, accountId);
-        invitation.status = Invitation.ACCEPTED;
+        invitation.status = Invitation.Status.accepted;
         invitation.acceptedAt = now;
         invitation.acceptedBy = accountId;
         changes.upserted(SYNC_TYPE, invitation.id, 1, ChangeLog.Scope.account(invitation.inviterId));
@@ -175,8 +175,8 @@ public class InvitationService {
         if (!invitation.inviterId.equals(accountId)) {
             throw ProblemException.notFound("The invitation");
         }
-        requireAcceptable(invitation, clock.instant());
-        invitation.status = Invitation.WITHDRAWN;
+        invitation.requireAcceptableAt(clock.instant());
+        invitation.status = Invitation.Status.withdrawn;
         changes.deleted(SYNC_TYPE, invitation.id, 1, ChangeLog.Scope.account(accountId));
     }
 
@@ -197,21 +197,6 @@ public class InvitationService {
                             .<Invitation>firstResultOptional());
         }
         return found.orElseThrow(() -> ProblemException.notFound("The invitation"));
-    }
-
-    private static void requireAcceptable(Invitation invitation, Instant now) {
-        switch (invitation.status) {
-            case Invitation.WITHDRAWN -> throw ProblemException.notFound("The invitation");
-            case Invitation.ACCEPTED ->
-                throw new ProblemException(
-                        ProblemType.INVITATION_USED, "This invitation was already accepted; ask for a new one.");
-            default -> {
-                if (invitation.isExpiredAt(now)) {
-                    throw new ProblemException(
-                            ProblemType.INVITATION_EXPIRED, "This invitation has expired; ask for a new one.");
-                }
-            }
-        }
     }
 
     private void countAttempt(UUID accountId) {

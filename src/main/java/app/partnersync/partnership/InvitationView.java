@@ -7,9 +7,9 @@ import java.util.UUID;
 public record InvitationView(
         UUID id,
         String code,
-        String kind,
+        PartnershipKind kind,
         String message,
-        String status,
+        Invitation.Status status,
         Instant createdAt,
         Instant expiresAt,
         String shareUrl,

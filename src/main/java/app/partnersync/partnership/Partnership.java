@@ -3,6 +3,8 @@ package app.partnersync.partnership;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -14,17 +16,28 @@ import java.util.UUID;
 @Table(name = "partnership")
 public class Partnership extends PanacheEntityBase {
 
-    public static final String ACTIVE = "active";
-    public static final String ENDED = "ended";
+    /** Active until either member ends it; ended: read-only and kept. */
+    public enum Status {
+        active,
+        ended
+    }
+
+    /** Why it ended: a member ended it, or a member deleted their account. */
+    public enum EndReason {
+        ended_by_member,
+        member_deleted
+    }
 
     @Id
     public UUID id;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String kind;
+    public PartnershipKind kind;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public Status status;
 
     @Column(name = "pair_low")
     public UUID pairLow;
@@ -35,8 +48,9 @@ public class Partnership extends PanacheEntityBase {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "ended_reason")
-    public String endedReason;
+    public EndReason endedReason;
 
     @Version
     public long version;
@@ -48,11 +62,11 @@ public class Partnership extends PanacheEntityBase {
     public Instant updatedAt;
 
     public boolean isActive() {
-        return ACTIVE.equals(status);
+        return status == Status.active;
     }
 
-    void end(Instant now, String reason) {
-        status = ENDED;
+    void end(Instant now, EndReason reason) {
+        status = Status.ended;
         endedAt = now;
         endedReason = reason;
         pairLow = null;

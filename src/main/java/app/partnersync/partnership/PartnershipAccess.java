@@ -8,7 +8,7 @@ import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import java.util.List;
+import jakarta.persistence.Tuple;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,8 +20,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class PartnershipAccess {
 
-    private static final String MEMBERSHIP = "select p, m from Partnership p, PartnershipMember m"
-            + " where m.partnershipId = p.id and p.id = :partnership and m.accountId = :account";
+    private static final String MEMBERSHIP =
+            "select p as partnership, m as self from Partnership p, PartnershipMember m"
+                    + " where m.partnershipId = p.id and p.id = :partnership and m.accountId = :account";
 
     private final EntityManager entityManager;
     private final Caller caller;
@@ -122,15 +123,16 @@ public class PartnershipAccess {
         if (restrictedTo().filter(only -> !only.equals(partnershipId)).isPresent()) {
             throw ProblemException.notFound("The partnership");
         }
-        List<Object[]> rows = entityManager
-                .createQuery(MEMBERSHIP, Object[].class)
+        return entityManager
+                .createQuery(MEMBERSHIP, Tuple.class)
                 .setParameter("partnership", partnershipId)
                 .setParameter("account", accountId)
                 .setLockMode(lock)
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("The partnership");
-        }
-        return new Membership((Partnership) rows.get(0)[0], (PartnershipMember) rows.get(0)[1]);
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(row -> new Membership(
+                        row.get("partnership", Partnership.class), row.get("self", PartnershipMember.class)))
+                .orElseThrow(() -> ProblemException.notFound("The partnership"));
     }
 }

@@ -2,7 +2,6 @@ package app.partnersync.partnership;
 
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
-import app.partnersync.common.ProblemException;
 import app.partnersync.common.Versions;
 import app.partnersync.identity.Caller;
 import app.partnersync.identity.IntegrationScope;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Set;
 import java.util.UUID;
 
 /** The caller's partnerships: {@code /v1/partnerships}. */
@@ -31,8 +29,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PartnershipResource {
-
-    private static final Set<String> STATUSES = Set.of(Partnership.ACTIVE, Partnership.ENDED);
 
     private final PartnershipService partnerships;
     private final Caller caller;
@@ -47,10 +43,7 @@ public class PartnershipResource {
     public Page<PartnershipView> listPartnerships(
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
-            @QueryParam("status") String status) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ProblemException.invalidField("status", "must be one of active, ended");
-        }
+            @QueryParam("status") Partnership.Status status) {
         return partnerships.list(caller.accountId(), status, PageRequest.of(limit, cursor));
     }
 

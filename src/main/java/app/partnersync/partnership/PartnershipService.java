@@ -33,8 +33,6 @@ public class PartnershipService {
     public static final String SYNC_TYPE = "partnership";
 
     static final String FORMER_MEMBER = "Former member";
-    static final String ENDED_BY_MEMBER = "ended_by_member";
-    static final String MEMBER_DELETED = "member_deleted";
 
     private final PartnershipAccess access;
     private final ChangeLog changes;
@@ -59,7 +57,8 @@ public class PartnershipService {
         Account.find("id in ?1 order by id", List.of(low, high))
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
-        if (Partnership.count("status = ?1 and pairLow = ?2 and pairHigh = ?3", Partnership.ACTIVE, low, high) > 0) {
+        if (Partnership.count("status = ?1 and pairLow = ?2 and pairHigh = ?3", Partnership.Status.active, low, high)
+                > 0) {
             throw new ProblemException(ProblemType.ALREADY_PARTNERS, "You two already share an active partnership.");
         }
         if (countActive(acceptorId) >= config.maxActive()) {
@@ -72,7 +71,7 @@ public class PartnershipService {
         Partnership partnership = new Partnership();
         partnership.id = UUID.randomUUID();
         partnership.kind = invitation.kind;
-        partnership.status = Partnership.ACTIVE;
+        partnership.status = Partnership.Status.active;
         partnership.pairLow = low;
         partnership.pairHigh = high;
         partnership.createdAt = now;
@@ -101,12 +100,8 @@ public class PartnershipService {
 
     /** The caller's partnerships, newest first, optionally only active or only ended ones. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<PartnershipView> list(UUID accountId, String status, PageRequest page) {
-        return Listing.where(
-                        "select p from Partnership p where exists (select 1 from PartnershipMember m"
-                                + " where m.partnershipId = p.id and m.accountId = :account)",
-                        "account",
-                        accountId)
+    public Page<PartnershipView> list(UUID accountId, Partnership.Status status, PageRequest page) {
+        return Listing.where(ofAccount(":account"), "account", accountId)
                 .equal("p.status", "status", status)
                 .equal("p.id", "only", access.restrictedTo().orElse(null))
                 .page(
@@ -121,10 +116,7 @@ public class PartnershipService {
     /** Every partnership of the account, for its data export. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PartnershipView> all(UUID accountId) {
-        List<Partnership> partnerships = Partnership.list(
-                "select p from Partnership p where exists (select 1 from PartnershipMember m"
-                        + " where m.partnershipId = p.id and m.accountId = ?1) order by p.createdAt, p.id",
-                accountId);
+        List<Partnership> partnerships = Partnership.list(ofAccount("?1") + " order by p.createdAt, p.id", accountId);
         return views(partnerships, accountId);
     }
 
@@ -159,7 +151,7 @@ public class PartnershipService {
         Partnership partnership =
                 access.requireWritable(accountId, partnershipId).partnership();
         Versions.requireMatch(ifMatch, partnership.version, viewOf(partnership, accountId));
-        partnership.end(clock.instant(), ENDED_BY_MEMBER);
+        partnership.end(clock.instant(), Partnership.EndReason.ended_by_member);
         announce(partnership);
         return viewOf(partnership, accountId);
     }
@@ -167,21 +159,14 @@ public class PartnershipService {
     /** The caller's partnerships among {@code ids}, for the change feed. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PartnershipView> visible(UUID accountId, java.util.Collection<UUID> ids) {
-        List<Partnership> partnerships = Partnership.list(
-                "select p from Partnership p where p.id in ?2 and exists (select 1 from PartnershipMember m"
-                        + " where m.partnershipId = p.id and m.accountId = ?1)",
-                accountId,
-                ids);
+        List<Partnership> partnerships = Partnership.list(ofAccount("?1") + " and p.id in ?2", accountId, ids);
         return views(partnerships, accountId);
     }
 
     /** The caller's partnerships with an id after {@code afterId}, in id order, for a sync snapshot. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PartnershipView> byId(UUID accountId, UUID afterId, int limit) {
-        String query = "select p from Partnership p where exists (select 1 from PartnershipMember m"
-                + " where m.partnershipId = p.id and m.accountId = :account)"
-                + (afterId == null ? "" : " and p.id > :after")
-                + " order by p.id";
+        String query = ofAccount(":account") + (afterId == null ? "" : " and p.id > :after") + " order by p.id";
         Parameters parameters = Parameters.with("account", accountId);
         if (afterId != null) {
             parameters = parameters.and("after", afterId);
@@ -196,10 +181,7 @@ public class PartnershipService {
     /** A member's public profile changed: every partnership it is in looks different to the partner now. */
     public void touchAllOf(UUID accountId) {
         Instant now = clock.instant();
-        List<Partnership> partnerships = Partnership.<Partnership>find(
-                        "select p from Partnership p where exists (select 1 from PartnershipMember m"
-                                + " where m.partnershipId = p.id and m.accountId = ?1) order by p.id",
-                        accountId)
+        List<Partnership> partnerships = Partnership.<Partnership>find(ofAccount("?1") + " order by p.id", accountId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
         for (Partnership partnership : partnerships) {
@@ -223,7 +205,7 @@ public class PartnershipService {
                     .stream()
                     .forEach(partnership -> {
                         if (partnership.isActive()) {
-                            partnership.end(now, MEMBER_DELETED);
+                            partnership.end(now, Partnership.EndReason.member_deleted);
                         } else {
                             partnership.updatedAt = now; // the partner's view changes: a former member
                         }
@@ -245,7 +227,13 @@ public class PartnershipService {
         return PartnershipMember.count(
                 "accountId = ?1 and exists (select 1 from Partnership p where p.id = partnershipId and p.status = ?2)",
                 accountId,
-                Partnership.ACTIVE);
+                Partnership.Status.active);
+    }
+
+    /** JPQL selecting the partnerships of the account bound as {@code account}, to which conditions can be added. */
+    private static String ofAccount(String account) {
+        return "select p from Partnership p where exists (select 1 from PartnershipMember m"
+                + " where m.partnershipId = p.id and m.accountId = " + account + ")";
     }
 
     /** Flushes the change (so the version is current) and puts it in the change feed. */

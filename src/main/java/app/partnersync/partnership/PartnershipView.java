@@ -7,14 +7,14 @@ import java.util.UUID;
 /** A partnership as one of its members sees it (the contract's {@code Partnership}). */
 public record PartnershipView(
         UUID id,
-        String kind,
-        String status,
+        PartnershipKind kind,
+        Partnership.Status status,
         String displayName,
         List<MemberView> members,
         Instant createdAt,
         Instant updatedAt,
         Instant endedAt,
-        String endedReason,
+        Partnership.EndReason endedReason,
         long version) {
 
     /** A member's public profile; a deleted account shows as a neutral former member. */

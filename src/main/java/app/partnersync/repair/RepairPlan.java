@@ -3,6 +3,8 @@ package app.partnersync.repair;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -20,7 +22,12 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "repair_plan")
 public class RepairPlan extends PanacheEntityBase {
 
-    public static final String ACTIVE = "active";
+    /** Active until a member completes or abandons it; after that it no longer changes. */
+    public enum Status {
+        active,
+        completed,
+        abandoned
+    }
 
     @Id
     public UUID id;
@@ -33,8 +40,9 @@ public class RepairPlan extends PanacheEntityBase {
 
     public String why;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public Status status;
 
     /** The steps as JSON (a list of {@link RepairStep}), converted by the service. */
     @JdbcTypeCode(SqlTypes.JSON)
@@ -72,6 +80,31 @@ public class RepairPlan extends PanacheEntityBase {
     public Instant updatedAt;
 
     boolean isActive() {
-        return ACTIVE.equals(status);
+        return status == Status.active;
+    }
+
+    /** The professional-support suggestion the plan carries, or null. */
+    RepairPlanView.ProfessionalSupport support() {
+        return supportSince == null
+                ? null
+                : new RepairPlanView.ProfessionalSupport(
+                        supportReason, supportSince, supportActiveDays, supportSafetyStart, supportSafetyRecent);
+    }
+
+    /** Carries {@code support} from now on, or (null) no suggestion. */
+    void setSupport(RepairPlanView.ProfessionalSupport support) {
+        if (support == null) {
+            supportSince = null;
+            supportReason = null;
+            supportActiveDays = null;
+            supportSafetyStart = null;
+            supportSafetyRecent = null;
+            return;
+        }
+        supportSince = support.since();
+        supportReason = support.reason();
+        supportActiveDays = support.activeDays();
+        supportSafetyStart = support.safetyAtStart();
+        supportSafetyRecent = support.safetyRecent();
     }
 }

@@ -16,8 +16,15 @@ public record RepairPlanPatch(
         @Size(max = 20) List<@NotNull @Valid RepairStepInput> steps,
         @Valid RepairReviewJson review,
 
+        // A string, not RepairPlan.Status, so that a wrong value stays the validation problem it always was
+        // (an enum would make it a malformed-request one).
         @Pattern(regexp = "active|completed|abandoned", message = "must be active, completed or abandoned")
         String status) {
+
+    /** The status asked for, if any; the pattern above has made sure it is one. */
+    RepairPlan.Status requestedStatus() {
+        return status == null ? null : RepairPlan.Status.valueOf(status);
+    }
 
     boolean isEmpty() {
         return title == null && why == null && steps == null && review == null && status == null;

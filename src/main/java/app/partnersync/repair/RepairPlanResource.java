@@ -2,7 +2,6 @@ package app.partnersync.repair;
 
 import app.partnersync.common.Page;
 import app.partnersync.common.PageRequest;
-import app.partnersync.common.ProblemException;
 import app.partnersync.common.Versions;
 import app.partnersync.identity.Caller;
 import app.partnersync.identity.IntegrationScope;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Set;
 import java.util.UUID;
 
 /** Repair plans of a partnership: {@code /v1/partnerships/{partnershipId}/repair-plans}. */
@@ -31,8 +29,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RepairPlanResource {
-
-    private static final Set<String> STATUSES = Set.of("active", "completed", "abandoned");
 
     private final RepairPlanService plans;
     private final Caller caller;
@@ -48,10 +44,7 @@ public class RepairPlanResource {
             @PathParam("partnershipId") UUID partnershipId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
-            @QueryParam("status") String status) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ProblemException.invalidField("status", "must be one of active, completed, abandoned");
-        }
+            @QueryParam("status") RepairPlan.Status status) {
         return plans.list(caller.accountId(), partnershipId, status, PageRequest.of(limit, cursor));
     }
 

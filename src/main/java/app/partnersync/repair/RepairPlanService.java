@@ -22,16 +22,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -46,9 +43,6 @@ public class RepairPlanService implements ReviewedPlans {
     public static final String SYNC_TYPE = "repair_plan";
 
     private static final TypeReference<List<RepairStep>> STEPS = new TypeReference<>() {};
-
-    /** Shared safety must rise at least this much, from the plan's first 28 days to its last, to count as rising. */
-    static final BigDecimal RISE = new BigDecimal("0.5");
 
     /** The length of the plan's first period and of its most recent one, whose shared safety is compared. */
     static final Duration PERIOD = Duration.ofDays(28);
@@ -102,7 +96,7 @@ public class RepairPlanService implements ReviewedPlans {
         plan.partnershipId = partnershipId;
         plan.title = input.title();
         plan.why = input.why();
-        plan.status = RepairPlan.ACTIVE;
+        plan.status = RepairPlan.Status.active;
         plan.steps = write(steps(input.steps(), List.of(), memberships.members(partnershipId), accountId, now));
         plan.createdBy = accountId;
         plan.createdAt = now;
@@ -121,7 +115,7 @@ public class RepairPlanService implements ReviewedPlans {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<RepairPlanView> list(UUID accountId, UUID partnershipId, String status, PageRequest page) {
+    public Page<RepairPlanView> list(UUID accountId, UUID partnershipId, RepairPlan.Status status, PageRequest page) {
         access.requireSensitiveReadable(accountId, partnershipId);
         return Listing.where("partnershipId = :partnership", "partnership", partnershipId)
                 .equal("status", "status", status)
@@ -160,10 +154,11 @@ public class RepairPlanService implements ReviewedPlans {
         if (patch.review() != null) {
             cadences.setReview(partnershipId, planId, patch.review().toReview());
         }
-        if (patch.status() != null && !RepairPlan.ACTIVE.equals(patch.status())) {
-            plan.status = patch.status();
+        RepairPlan.Status status = patch.requestedStatus();
+        if (status != null && status != RepairPlan.Status.active) {
+            plan.status = status;
             plan.endedAt = now;
-            clearSupport(plan);
+            plan.setSupport(null);
             // A finished plan has no more reviews: its schedule (and reminders) go.
             cadences.setReview(partnershipId, planId, null);
         }
@@ -176,7 +171,10 @@ public class RepairPlanService implements ReviewedPlans {
     @Override
     public boolean isActive(UUID partnershipId, UUID planId) {
         return RepairPlan.count(
-                        "id = ?1 and partnershipId = ?2 and status = ?3", planId, partnershipId, RepairPlan.ACTIVE)
+                        "id = ?1 and partnershipId = ?2 and status = ?3",
+                        planId,
+                        partnershipId,
+                        RepairPlan.Status.active)
                 > 0;
     }
 
@@ -251,39 +249,18 @@ public class RepairPlanService implements ReviewedPlans {
                 continue;
             }
             ReviewSafety.Averages averages = safety.get(weighedPlan.id());
-            BigDecimal start = averages == null ? null : averages.first();
-            BigDecimal recent = averages == null ? null : averages.recent();
-            boolean risen = start != null && recent != null && recent.compareTo(start.add(RISE)) >= 0;
-            boolean suggest = !plan.createdAt.isAfter(cutoff) && !risen;
-            if (!suggest) {
-                if (plan.supportSince != null) {
-                    clearSupport(plan);
-                    announce(plan);
-                    changed++;
-                }
+            ProfessionalSupportRule.Verdict verdict = ProfessionalSupportRule.review(
+                    plan.createdAt,
+                    plan.support(),
+                    averages == null ? null : averages.first(),
+                    averages == null ? null : averages.recent(),
+                    now,
+                    config.supportAfter());
+            if (verdict instanceof ProfessionalSupportRule.Unchanged) {
                 continue;
             }
-            if (plan.supportSince != null
-                    && Objects.equals(start, plan.supportSafetyStart)
-                    && Objects.equals(recent, plan.supportSafetyRecent)) {
-                continue;
-            }
-            int days = (int) Duration.between(plan.createdAt, now).toDays();
-            plan.supportSince = plan.supportSince == null ? now : plan.supportSince;
-            plan.supportActiveDays = days;
-            plan.supportSafetyStart = start;
-            plan.supportSafetyRecent = recent;
-            plan.supportReason = start != null && recent != null
-                    ? String.format(
-                            Locale.ROOT,
-                            "Active for %d days; the shared emotional-safety scores of its check-ins went from %s to %s.",
-                            days,
-                            start.toPlainString(),
-                            recent.toPlainString())
-                    : String.format(
-                            Locale.ROOT,
-                            "Active for %d days without shared emotional-safety scores in its check-ins that show a rise.",
-                            days);
+            plan.setSupport(
+                    verdict instanceof ProfessionalSupportRule.Suggested suggested ? suggested.support() : null);
             announce(plan);
             changed++;
         }
@@ -349,14 +326,6 @@ public class RepairPlanService implements ReviewedPlans {
                     done ? (wasDone ? earlier.doneBy() : caller) : null));
         }
         return steps;
-    }
-
-    private static void clearSupport(RepairPlan plan) {
-        plan.supportSince = null;
-        plan.supportReason = null;
-        plan.supportActiveDays = null;
-        plan.supportSafetyStart = null;
-        plan.supportSafetyRecent = null;
     }
 
     private List<RepairStep> read(String steps) {

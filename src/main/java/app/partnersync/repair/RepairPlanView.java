@@ -15,7 +15,7 @@ public record RepairPlanView(
         UUID partnershipId,
         String title,
         String why,
-        String status,
+        RepairPlan.Status status,
         List<RepairStep> steps,
         RepairReviewJson review,
         UUID createdBy,
@@ -31,7 +31,7 @@ public record RepairPlanView(
             String reason, Instant since, int activeDays, BigDecimal safetyAtStart, BigDecimal safetyRecent) {}
 
     static RepairPlanView of(RepairPlan plan, List<RepairStep> steps, RepairReviewJson review, boolean forMembers) {
-        boolean suggested = forMembers && plan.isActive() && plan.supportSince != null;
+        ProfessionalSupport support = forMembers && plan.isActive() ? plan.support() : null;
         return new RepairPlanView(
                 plan.id,
                 plan.partnershipId,
@@ -44,15 +44,8 @@ public record RepairPlanView(
                 plan.createdAt,
                 plan.updatedAt,
                 plan.endedAt,
-                forMembers ? suggested : null,
-                suggested
-                        ? new ProfessionalSupport(
-                                plan.supportReason,
-                                plan.supportSince,
-                                plan.supportActiveDays,
-                                plan.supportSafetyStart,
-                                plan.supportSafetyRecent)
-                        : null,
+                forMembers ? support != null : null,
+                support,
                 plan.version);
     }
 }

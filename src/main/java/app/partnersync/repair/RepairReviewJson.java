@@ -1,6 +1,7 @@
 package app.partnersync.repair;
 
 import app.partnersync.cadence.CadenceService;
+import app.partnersync.cadence.ScheduleJson;
 import app.partnersync.common.IanaTimeZone;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,7 +15,7 @@ import java.time.LocalTime;
 public record RepairReviewJson(
         @NotNull DayOfWeek dayOfWeek,
 
-        @NotNull @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be a local time HH:mm")
+        @NotNull @Pattern(regexp = ScheduleJson.TIME, message = "must be a local time HH:mm")
         String time,
 
         @NotNull @Size(min = 1, max = 64) @IanaTimeZone String timeZone,
@@ -38,9 +39,7 @@ public record RepairReviewJson(
                 ? null
                 : new RepairReviewJson(
                         review.dayOfWeek(),
-                        String.format(
-                                "%02d:%02d",
-                                review.time().getHour(), review.time().getMinute()),
+                        ScheduleJson.hhmm(review.time()),
                         review.timeZone(),
                         review.durationMinutes(),
                         review.reminderMinutes());
