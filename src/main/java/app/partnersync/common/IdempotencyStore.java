@@ -3,10 +3,10 @@ package app.partnersync.common;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jboss.logging.Logger;
@@ -48,6 +48,54 @@ public class IdempotencyStore {
 
     /** The key was used for a different request. */
     record Mismatch() implements Claim {}
+
+    /** Processing: its request is running (or crashed, once {@link #ABANDONED}); done: its answer is stored. */
+    enum KeyStatus {
+        processing,
+        done
+    }
+
+    /** A key as stored: the request it was first used for, and that request's answer once there is one. */
+    record StoredKey(
+            String requestHash,
+            KeyStatus status,
+            Integer responseStatus,
+            String responseHeaders,
+            String responseBody,
+            Instant createdAt,
+            Instant lockedAt) {
+
+        static StoredKey of(Tuple row) {
+            Number responseStatus = (Number) row.get("response_status");
+            return new StoredKey(
+                    row.get("request_hash", String.class),
+                    KeyStatus.valueOf(row.get("status", String.class)),
+                    responseStatus == null ? null : responseStatus.intValue(),
+                    row.get("response_headers", String.class),
+                    row.get("response_body", String.class),
+                    SqlValues.instant(row.get("created_at")),
+                    SqlValues.instant(row.get("locked_at")));
+        }
+
+        /**
+         * What presenting this key again for {@code requestHash} at {@code now} comes to. {@link Claimed} means the
+         * key is taken over: its answer has expired, or its request crashed and this is the same request again.
+         */
+        Claim presented(String requestHash, Instant now) {
+            boolean expired = createdAt.isBefore(now.minus(RETENTION));
+            boolean abandoned = status == KeyStatus.processing && lockedAt.isBefore(now.minus(ABANDONED));
+            if (expired || (abandoned && requestHash.equals(this.requestHash))) {
+                return new Claimed();
+            }
+            if (!requestHash.equals(this.requestHash)) {
+                return new Mismatch();
+            }
+            if (status == KeyStatus.processing) {
+                return new InProgress();
+            }
+            return new Replay(responseStatus, responseHeaders, responseBody);
+        }
+    }
 
     /**
      * Outcomes (complete, release) that could not be recorded because the database was unavailable, recorded before
@@ -96,18 +144,20 @@ public class IdempotencyStore {
             if (inserted == 1) {
                 return new Claimed();
             }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = entityManager
-                    .createNativeQuery(
-                            "select request_hash, status, response_status, response_headers, response_body,"
-                                    + " created_at, locked_at from idempotency_key where account_id = ?1 and key = ?2 for update")
-                    .setParameter(1, accountId)
-                    .setParameter(2, key)
-                    .getResultList();
-            Object[] row = rows.get(0);
-            boolean expired = ((Instant) row[5]).isBefore(now.minus(RETENTION));
-            boolean abandoned = "processing".equals(row[1]) && ((Instant) row[6]).isBefore(now.minus(ABANDONED));
-            if (expired || (abandoned && requestHash.equals(row[0]))) {
+            StoredKey stored = SqlValues.tuples(entityManager
+                            .createNativeQuery(
+                                    "select request_hash, status, response_status, response_headers, response_body,"
+                                            + " created_at, locked_at from idempotency_key"
+                                            + " where account_id = ?1 and key = ?2 for update",
+                                    Tuple.class)
+                            .setParameter(1, accountId)
+                            .setParameter(2, key))
+                    .stream()
+                    .map(StoredKey::of)
+                    .findFirst()
+                    .orElseThrow();
+            Claim claim = stored.presented(requestHash, now);
+            if (claim instanceof Claimed) {
                 entityManager
                         .createNativeQuery("update idempotency_key set request_hash = ?3, status = 'processing',"
                                 + " response_status = null, response_headers = null, response_body = null,"
@@ -117,15 +167,8 @@ public class IdempotencyStore {
                         .setParameter(3, requestHash)
                         .setParameter(4, now)
                         .executeUpdate();
-                return new Claimed();
             }
-            if (!requestHash.equals(row[0])) {
-                return new Mismatch();
-            }
-            if ("processing".equals(row[1])) {
-                return new InProgress();
-            }
-            return new Replay(((Number) row[2]).intValue(), (String) row[3], (String) row[4]);
+            return claim;
         });
     }
 

@@ -43,8 +43,7 @@ public class RateLimiter {
      */
     public void acquire(String policy, String key, int limit, Duration window) {
         Instant now = clock.instant();
-        long windowMillis = window.toMillis();
-        Instant start = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
+        Instant start = windowStart(now, window);
         int hits = QuarkusTransaction.requiringNew()
                 .call(() -> ((Number) entityManager
                                 .createNativeQuery(COUNT)
@@ -52,15 +51,32 @@ public class RateLimiter {
                                 .setParameter(2, start)
                                 .getSingleResult())
                         .intValue());
-        long reset = Math.max(1, Duration.between(now, start.plus(window)).toSeconds() + 1);
-        quotas.add(new RequestQuotas.Quota(policy, limit, window, Math.max(0, limit - hits), reset));
+        RequestQuotas.Quota quota = quota(policy, limit, window, hits, now);
+        quotas.add(quota);
         if (hits > limit) {
             throw new ProblemException(
                     ProblemType.RATE_LIMITED,
-                    "Too many attempts; try again in " + reset + " seconds.",
+                    "Too many attempts; try again in " + quota.resetSeconds() + " seconds.",
                     List.of(),
-                    Map.of("Retry-After", Long.toString(reset)));
+                    Map.of("Retry-After", Long.toString(quota.resetSeconds())));
         }
+    }
+
+    /** The start of the fixed window {@code now} falls in: windows are aligned to the epoch, the same on every instance. */
+    static Instant windowStart(Instant now, Duration window) {
+        long windowMillis = window.toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
+    }
+
+    /**
+     * The quota after {@code hits} attempts in the window of {@code now}: what remains of {@code limit}, and the whole
+     * seconds until the next window, which is also the Retry-After of an attempt past the limit (never 0: a client
+     * that retries at once would only be refused again).
+     */
+    static RequestQuotas.Quota quota(String policy, int limit, Duration window, int hits, Instant now) {
+        long reset = Math.max(
+                1, Duration.between(now, windowStart(now, window).plus(window)).toSeconds() + 1);
+        return new RequestQuotas.Quota(policy, limit, window, Math.max(0, limit - hits), reset);
     }
 
     /** Forgets every bucket whose key ends with {@code suffix} (an erased account's counters). */

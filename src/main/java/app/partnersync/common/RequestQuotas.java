@@ -43,7 +43,11 @@ public class RequestQuotas {
     public String clientAddress() {
         RoutingContext current = request.getCurrent();
         SocketAddress peer = current == null ? null : current.request().remoteAddress();
-        String host = peer == null ? null : peer.hostAddress();
+        return addressKey(peer == null ? null : peer.hostAddress());
+    }
+
+    /** The key of a client's address as the peer gave it: IPv4 as is, IPv6 by its /64, nothing as {@code unknown}. */
+    static String addressKey(String host) {
         if (host == null) {
             return "unknown";
         }
@@ -60,6 +64,15 @@ public class RequestQuotas {
 
     /** The two header fields, or none when no limit applied to this request. */
     Map<String, String> headers() {
+        return headers(quotas);
+    }
+
+    /**
+     * {@code RateLimit-Policy} ({@code "<policy>";q=<limit>;w=<window seconds>}) and {@code RateLimit}
+     * ({@code "<policy>";r=<remaining>;t=<seconds to reset>}), one entry per quota in the order counted; none for no
+     * quota.
+     */
+    static Map<String, String> headers(List<Quota> quotas) {
         if (quotas.isEmpty()) {
             return Map.of();
         }

@@ -92,17 +92,11 @@ public class WriteThrottle {
 
     private void take(String policy, String key, int limit) {
         Duration window = config.writeWindow();
-        Bucket bucket = buckets.get(
-                policy + ":" + key,
-                k -> Bucket.builder()
-                        .addLimit(l -> l.capacity(limit).refillGreedy(limit, window))
-                        .withCustomTimePrecision(time)
-                        .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        long reset = seconds(probe.getNanosToWaitForReset());
-        quotas.add(new RequestQuotas.Quota(policy, limit, window, probe.getRemainingTokens(), reset));
+        ConsumptionProbe probe = buckets.get(policy + ":" + key, k -> bucket(limit, window, time))
+                .tryConsumeAndReturnRemaining(1);
+        quotas.add(quota(policy, limit, window, probe));
         if (!probe.isConsumed()) {
-            long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+            long retryAfter = retryAfterSeconds(probe);
             throw new ProblemException(
                     ProblemType.RATE_LIMITED,
                     "Too many writes; try again in " + retryAfter + " seconds.",
@@ -111,12 +105,32 @@ public class WriteThrottle {
         }
     }
 
-    private static long seconds(long nanos) {
+    /** A bucket of {@code limit} writes, full at first, refilling evenly over {@code window}. */
+    static Bucket bucket(int limit, Duration window, TimeMeter time) {
+        return Bucket.builder()
+                .addLimit(l -> l.capacity(limit).refillGreedy(limit, window))
+                .withCustomTimePrecision(time)
+                .build();
+    }
+
+    /** The quota after a write was counted: the tokens left, and the whole seconds until the bucket is full again. */
+    static RequestQuotas.Quota quota(String policy, int limit, Duration window, ConsumptionProbe probe) {
+        return new RequestQuotas.Quota(
+                policy, limit, window, probe.getRemainingTokens(), ceilSeconds(probe.getNanosToWaitForReset()));
+    }
+
+    /** For a refused write: the whole seconds until one token is back, at least 1. */
+    static long retryAfterSeconds(ConsumptionProbe probe) {
+        return Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Seconds rounded up: a client told to wait less than the bucket needs would only be refused again. */
+    static long ceilSeconds(long nanos) {
         return TimeUnit.NANOSECONDS.toSeconds(nanos + TimeUnit.SECONDS.toNanos(1) - 1);
     }
 
     /** The service's clock as Bucket4j's time, so that a test moving the clock refills the buckets. */
-    private record ClockTime(Clock clock) implements TimeMeter {
+    record ClockTime(Clock clock) implements TimeMeter {
 
         @Override
         public long currentTimeNanos() {

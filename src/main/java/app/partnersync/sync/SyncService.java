@@ -2,11 +2,13 @@ package app.partnersync.sync;
 
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.common.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +35,7 @@ public class SyncService {
      * caller's partnerships ({@code %s}) are the {@link Audience}'s to say.
      */
     private static final String FEED = """
-            select feed.txid::text, feed.seq, feed.record_type, feed.record_id, feed.version
+            select feed.txid::text as txid, feed.seq, feed.record_type, feed.record_id, feed.version
             from (
                 (select c.txid, c.seq, c.record_type, c.record_id, c.version
                  from sync_change c
@@ -136,18 +138,11 @@ public class SyncService {
         } catch (RuntimeException e) {
             return Optional.of("");
         }
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            List<?> missed = entityManager
-                    .createNativeQuery(feed)
-                    .setParameter(1, Long.toString(txid))
-                    .setParameter(2, seq)
-                    .setParameter(3, accountId)
-                    .setParameter(4, 1)
-                    .getResultList();
-            return missed.isEmpty()
-                    ? Optional.<String>empty()
-                    : Optional.of(SyncCursor.feed(txid, seq, clock.instant()).encode(secret.get()));
-        });
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> feedRows(accountId, txid, seq, 1).isEmpty()
+                        ? Optional.<String>empty()
+                        : Optional.of(
+                                SyncCursor.feed(txid, seq, clock.instant()).encode(secret.get())));
     }
 
     private SyncPage snapshot(UUID accountId, SyncCursor position, int limit, Instant now) {
@@ -174,43 +169,59 @@ public class SyncService {
     }
 
     private SyncPage feed(UUID accountId, SyncCursor position, int limit, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery(feed)
-                .setParameter(1, Long.toString(position.txid()))
-                .setParameter(2, position.seq())
-                .setParameter(3, accountId)
-                .setParameter(4, limit + 1)
-                .getResultList();
+        List<FeedRow> rows = feedRows(accountId, position.txid(), position.seq(), limit + 1);
         boolean hasMore = rows.size() > limit;
-        List<Object[]> page = rows.subList(0, Math.min(limit, rows.size()));
+        List<FeedRow> page = rows.subList(0, Math.min(limit, rows.size()));
         Map<String, List<UUID>> idsByType = new LinkedHashMap<>();
-        for (Object[] row : page) {
-            idsByType.computeIfAbsent((String) row[2], t -> new ArrayList<>()).add((UUID) row[3]);
+        for (FeedRow row : page) {
+            idsByType.computeIfAbsent(row.recordType(), t -> new ArrayList<>()).add(row.recordId());
         }
         Map<String, Map<UUID, SyncedType.Versioned>> current = new LinkedHashMap<>();
         idsByType.forEach((type, ids) -> current.put(
                 type, byName.named(type).map(t -> t.load(ids, accountId)).orElse(Map.of())));
         // One entry per record, at the position of its last change, carrying its state now: never out of date.
         Map<String, SyncChange> latest = new LinkedHashMap<>();
-        for (Object[] row : page) {
-            String type = (String) row[2];
-            UUID id = (UUID) row[3];
-            SyncedType.Versioned now2 = current.get(type).get(id);
-            latest.remove(type + ":" + id);
+        for (FeedRow row : page) {
+            String key = row.recordType() + ":" + row.recordId();
+            SyncedType.Versioned state = current.get(row.recordType()).get(row.recordId());
+            latest.remove(key);
             latest.put(
-                    type + ":" + id,
-                    now2 != null
-                            ? SyncChange.upsert(type, now2)
-                            : SyncChange.tombstone(type, id, ((Number) row[4]).longValue()));
+                    key,
+                    state != null
+                            ? SyncChange.upsert(row.recordType(), state)
+                            : SyncChange.tombstone(row.recordType(), row.recordId(), row.version()));
         }
-        SyncCursor next = page.isEmpty()
+        FeedRow last = page.isEmpty() ? null : page.get(page.size() - 1);
+        SyncCursor next = last == null
                 ? SyncCursor.feed(position.txid(), position.seq(), now)
-                : SyncCursor.feed(
-                        Long.parseLong((String) page.get(page.size() - 1)[0]),
-                        ((Number) page.get(page.size() - 1)[1]).longValue(),
-                        now);
+                : SyncCursor.feed(last.txid(), last.seq(), now);
         return new SyncPage(new ArrayList<>(latest.values()), next.encode(secret.get()), hasMore);
+    }
+
+    /** One change of the feed, at its position ({@code txid}, {@code seq}). */
+    private record FeedRow(long txid, long seq, String recordType, UUID recordId, long version) {
+
+        static FeedRow of(Tuple row) {
+            return new FeedRow(
+                    Long.parseLong(row.get("txid", String.class)),
+                    ((Number) row.get("seq")).longValue(),
+                    row.get("record_type", String.class),
+                    row.get("record_id", UUID.class),
+                    ((Number) row.get("version")).longValue());
+        }
+    }
+
+    /** The first {@code limit} changes visible to the account after position ({@code txid}, {@code seq}). */
+    private List<FeedRow> feedRows(UUID accountId, long txid, long seq, int limit) {
+        return SqlValues.tuples(entityManager
+                        .createNativeQuery(feed, Tuple.class)
+                        .setParameter(1, Long.toString(txid))
+                        .setParameter(2, seq)
+                        .setParameter(3, accountId)
+                        .setParameter(4, limit))
+                .stream()
+                .map(FeedRow::of)
+                .toList();
     }
 
     /**

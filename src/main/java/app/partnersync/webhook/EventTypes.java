@@ -29,9 +29,6 @@ public class EventTypes {
 
     /** Whether a subscription names an event type, a family of them ({@code commitment.*}), or all of them. */
     public boolean known(String pattern) {
-        return pattern.equals("*")
-                || all.contains(pattern)
-                || (pattern.endsWith(".*")
-                        && all.stream().anyMatch(type -> type.startsWith(pattern.substring(0, pattern.length() - 1))));
+        return EventPatterns.namesAny(pattern, all);
     }
 }

@@ -6,6 +6,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,10 +42,18 @@ public class TargetGuard {
         } catch (UnknownHostException e) {
             return Optional.of("its host does not resolve");
         }
+        return refusal(uri.getScheme(), List.of(addresses), config.allowLoopback());
+    }
+
+    /**
+     * Why a target of {@code scheme} whose host resolved to {@code addresses} may not be called, or empty when it may;
+     * {@code allowLoopback} lets loopback addresses through, and plain http when every address is one.
+     */
+    static Optional<String> refusal(String scheme, List<InetAddress> addresses, boolean allowLoopback) {
         boolean allLoopback = true;
         for (InetAddress address : addresses) {
             if (address.isLoopbackAddress()) {
-                if (!config.allowLoopback()) {
+                if (!allowLoopback) {
                     return Optional.of("resolves to a loopback address");
                 }
                 continue;
@@ -54,8 +63,8 @@ public class TargetGuard {
                 return Optional.of("resolves to a private, link-local or metadata address");
             }
         }
-        boolean https = "https".equalsIgnoreCase(uri.getScheme());
-        boolean localHttp = "http".equalsIgnoreCase(uri.getScheme()) && allLoopback && config.allowLoopback();
+        boolean https = "https".equalsIgnoreCase(scheme);
+        boolean localHttp = "http".equalsIgnoreCase(scheme) && allLoopback && allowLoopback;
         return https || localHttp ? Optional.empty() : Optional.of("must use https");
     }
 

@@ -1,8 +1,6 @@
 package app.partnersync.webhook;
 
 import app.partnersync.common.CodePointLength;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -10,14 +8,7 @@ import java.util.List;
 public record UpdateWebhookRequest(
         @Size(max = 2000) String url,
 
-        @Size(min = 1, max = 20)
-        List<
-                        @NotNull @Size(max = 60)
-                        @Pattern(
-                                regexp = WebhookService.EVENT_PATTERN,
-                                message = "must be an event type, family.* or *")
-                        String>
-                events,
+        @Size(min = 1, max = 20) List<@EventSubscription String> events,
 
         @CodePointLength(max = 200) String description,
         Boolean active) {

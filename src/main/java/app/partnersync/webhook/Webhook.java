@@ -67,9 +67,6 @@ public class Webhook extends PanacheEntityBase {
 
     /** Whether this webhook wants {@code type}: named exactly, by its family ({@code commitment.*}), or by {@code *}. */
     boolean wants(String type) {
-        return eventList().stream()
-                .anyMatch(p -> p.equals("*")
-                        || p.equals(type)
-                        || (p.endsWith(".*") && type.startsWith(p.substring(0, p.length() - 1))));
+        return eventList().stream().anyMatch(pattern -> EventPatterns.matches(pattern, type));
     }
 }

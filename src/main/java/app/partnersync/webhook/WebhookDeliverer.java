@@ -24,21 +24,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,6 +59,7 @@ public class WebhookDeliverer {
             returning d.id""";
 
     private final WebhookConfig config;
+    private final RetryPolicy retries;
     private final TargetGuard targets;
     private final PartnershipAccess access;
     private final Memberships memberships;
@@ -87,6 +81,7 @@ public class WebhookDeliverer {
             ObjectMapper json,
             Clock clock) {
         this.config = config;
+        this.retries = RetryPolicy.of(config);
         this.targets = targets;
         this.access = access;
         this.memberships = memberships;
@@ -171,7 +166,7 @@ public class WebhookDeliverer {
         if (delivery.recordType != null) {
             data.put("recordType", delivery.recordType);
             data.put("recordId", delivery.recordId.toString());
-            data.put("op", delivery.op);
+            data.put("op", delivery.op.name());
             data.put("version", delivery.version);
             Object record = record(delivery, webhook);
             if (record != null) {
@@ -179,20 +174,18 @@ public class WebhookDeliverer {
             }
         }
         String body = event.toString();
-        long t = clock.instant().getEpochSecond();
-        List<String> signatures = new ArrayList<>();
-        signatures.add("t=" + t);
-        signatures.add("v1=" + sign(webhook.secret, t + "." + body));
-        if (webhook.previousSecret != null && webhook.previousSecretUntil.isAfter(clock.instant())) {
-            signatures.add("v1=" + sign(webhook.previousSecret, t + "." + body));
-        }
+        String signature = WebhookSignature.of(
+                body, clock.instant(), webhook.secret, webhook.previousSecret, webhook.previousSecretUntil);
         return Optional.of(new Attempt(
                 webhook.url,
                 body,
                 Map.of(
-                        "PartnerSync-Signature", String.join(",", signatures),
-                        "PartnerSync-Event-Id", delivery.eventId.toString(),
-                        "PartnerSync-Event-Type", delivery.eventType)));
+                        WebhookSignature.HEADER,
+                        signature,
+                        "PartnerSync-Event-Id",
+                        delivery.eventId.toString(),
+                        "PartnerSync-Event-Type",
+                        delivery.eventType)));
     }
 
     /**
@@ -201,7 +194,7 @@ public class WebhookDeliverer {
      */
     private Object record(WebhookDelivery delivery, Webhook webhook) {
         SyncedType type = types.named(delivery.recordType).orElse(null);
-        if (type == null || Op.delete.name().equals(delivery.op)) {
+        if (type == null || delivery.op == Op.delete) {
             return null;
         }
         if (type.integrationEvents().consented() && !access.sensitiveConsentGiven(delivery.partnershipId)) {
@@ -256,7 +249,7 @@ public class WebhookDeliverer {
         delivery.lastStatusCode = outcome.status();
         delivery.lastError = outcome.error();
         if (outcome.delivered()) {
-            delivery.status = WebhookDelivery.DELIVERED;
+            delivery.status = WebhookDelivery.Status.delivered;
             delivery.deliveredAt = now;
             delivery.nextAttemptAt = null;
             if (webhook != null) {
@@ -264,18 +257,15 @@ public class WebhookDeliverer {
             }
             return;
         }
-        Instant next = now.plus(backoff(delivery.attempts));
-        if (next.isAfter(delivery.occurredAt.plus(config.giveUpAfter()))) {
-            delivery.status = WebhookDelivery.FAILED;
-            delivery.nextAttemptAt = null;
-        } else {
-            delivery.nextAttemptAt = next;
+        Optional<Instant> next = retries.nextAttempt(
+                delivery.attempts, delivery.occurredAt, now, ThreadLocalRandom.current()::nextDouble);
+        if (next.isEmpty()) {
+            delivery.status = WebhookDelivery.Status.failed;
         }
+        delivery.nextAttemptAt = next.orElse(null);
         if (webhook != null) {
             webhook.consecutiveFailures++;
-            if (webhook.active
-                    && webhook.consecutiveFailures >= config.disableAfter()
-                    && !now.isBefore(delivery.occurredAt.plus(config.disableAfterFailingFor()))) {
+            if (webhook.active && retries.disables(webhook.consecutiveFailures, delivery.occurredAt, now)) {
                 disable(webhook, outcome, now);
             }
         }
@@ -295,23 +285,5 @@ public class WebhookDeliverer {
                 webhook.createdBy == null ? Recipients.members() : Recipients.member(webhook.createdBy),
                 new Disabled(webhook.partnershipId, webhook.id, webhook.disabledReason)));
         LOG.infof("webhook %s disabled after %d failures in a row", webhook.id, webhook.consecutiveFailures);
-    }
-
-    /** The wait before attempt {@code attempts + 1}: doubling from firstRetry, capped, with ±20% jitter. */
-    Duration backoff(int attempts) {
-        long base = config.firstRetry().toMillis() << Math.min(Math.max(attempts - 1, 0), 30);
-        long capped = Math.min(base, config.maxRetryGap().toMillis());
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis((long) (capped * jitter));
-    }
-
-    static String sign(String secret, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-        }
     }
 }

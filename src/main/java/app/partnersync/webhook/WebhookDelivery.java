@@ -1,8 +1,11 @@
 package app.partnersync.webhook;
 
+import app.partnersync.sync.Op;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -13,9 +16,12 @@ import java.util.UUID;
 @Table(name = "webhook_delivery")
 public class WebhookDelivery extends PanacheEntityBase {
 
-    static final String PENDING = "pending";
-    static final String DELIVERED = "delivered";
-    static final String FAILED = "failed";
+    /** Pending: due at {@code nextAttemptAt}; delivered: a 2xx answer came; failed: given up after retries. */
+    public enum Status {
+        pending,
+        delivered,
+        failed
+    }
 
     @Id
     public UUID id;
@@ -41,15 +47,17 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "record_id")
     public UUID recordId;
 
-    public String op;
+    @Enumerated(EnumType.STRING)
+    public Op op;
 
     public Long version;
 
     /** A reminder's own fields, as JSON. */
     public String data;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public Status status;
 
     @Column(nullable = false)
     public int attempts;

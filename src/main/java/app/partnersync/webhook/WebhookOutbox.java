@@ -46,11 +46,11 @@ public class WebhookOutbox {
             if (change != null) {
                 delivery.recordType = change.recordType();
                 delivery.recordId = change.recordId();
-                delivery.op = change.op().name();
+                delivery.op = change.op();
                 delivery.version = change.version();
             }
             delivery.data = data;
-            delivery.status = WebhookDelivery.PENDING;
+            delivery.status = WebhookDelivery.Status.pending;
             delivery.nextAttemptAt = event.occurredAt();
             delivery.createdAt = event.occurredAt();
             delivery.persist();

@@ -22,8 +22,6 @@ import java.util.UUID;
 @Transactional
 public class WebhookService {
 
-    static final String EVENT_PATTERN = "\\*|[a-z_]+(\\.[a-z_]+)*(\\.\\*)?";
-
     /** How long a rotated-out secret still signs deliveries. */
     static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
 
@@ -109,7 +107,7 @@ public class WebhookService {
                         "nextAttemptAt = ?1 where webhookId = ?2 and status = ?3",
                         clock.instant(),
                         webhookId,
-                        WebhookDelivery.PENDING);
+                        WebhookDelivery.Status.pending);
             }
             webhook.active = request.active();
         }
@@ -161,7 +159,7 @@ public class WebhookService {
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .<WebhookDelivery>firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("The delivery"));
-        delivery.status = WebhookDelivery.PENDING;
+        delivery.status = WebhookDelivery.Status.pending;
         delivery.nextAttemptAt = clock.instant();
         delivery.leaseUntil = null;
         return DeliveryView.of(delivery);
