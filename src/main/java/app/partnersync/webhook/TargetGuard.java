@@ -6,6 +6,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,7 +88,47 @@ public class TargetGuard {
                     || first >= 240; // reserved and broadcast
         }
         if (address instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc; // unique local fc00::/7 (cloud metadata fd00:ec2::254 among them)
+            return (b[0] & 0xfe) == 0xfc // unique local fc00::/7 (cloud metadata fd00:ec2::254 among them)
+                    || embeddedIpv4(b).map(TargetGuard::internal).orElse(false);
+        }
+        return true;
+    }
+
+    /**
+     * The IPv4 address an IPv6 address carries to reach it through a translator or tunnel, which would otherwise let
+     * {@code 64:ff9b::a9fe:a9fe} reach 169.254.169.254: IPv4-compatible {@code ::a.b.c.d}, NAT64 {@code
+     * 64:ff9b::/96}, 6to4 {@code 2002::/16} and Teredo {@code 2001::/32} (its client address, stored inverted).
+     * IPv4-mapped {@code ::ffff:a.b.c.d} needs none: Java reads it as the IPv4 address itself.
+     */
+    static Optional<InetAddress> embeddedIpv4(byte[] b) {
+        byte[] v4 = null;
+        if (zero(b, 0, 12) && !zero(b, 12, 16)) {
+            v4 = Arrays.copyOfRange(b, 12, 16);
+        } else if (b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && zero(b, 4, 12)) {
+            v4 = Arrays.copyOfRange(b, 12, 16);
+        } else if (b[0] == 0x20 && b[1] == 0x02) {
+            v4 = Arrays.copyOfRange(b, 2, 6);
+        } else if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00) {
+            v4 = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                v4[i] = (byte) ~b[12 + i];
+            }
+        }
+        if (v4 == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByAddress(v4));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are an IPv4 address", e);
+        }
+    }
+
+    private static boolean zero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
         }
         return true;
     }

@@ -55,7 +55,14 @@ class TargetGuardTest {
                 "fd00:ec2::254", // cloud metadata over IPv6
                 "ff02::1", // multicast
                 "::ffff:10.0.0.1", // IPv4-mapped private
-                "::ffff:169.254.169.254"
+                "::ffff:169.254.169.254",
+                "::10.0.0.1", // IPv4-compatible private
+                "::127.0.0.1",
+                "64:ff9b::a9fe:a9fe", // NAT64 of 169.254.169.254
+                "64:ff9b::10.1.2.3",
+                "2002:a9fe:a9fe::1", // 6to4 of 169.254.169.254
+                "2002:c0a8:0101::", // 6to4 of 192.168.1.1
+                "2001:0:4136:e378:8000:63bf:f5ff:fffe", // Teredo, client 10.0.0.1 (inverted)
             })
     void internalAddressesAreNeverCalled(String literal) {
         assertTrue(TargetGuard.internal(address(literal)), literal);
@@ -75,7 +82,10 @@ class TargetGuardTest {
                 "223.255.255.254",
                 "2606:4700:4700::1111",
                 "2a00:1450:4001:80b::200e",
-                "::ffff:8.8.8.8"
+                "::ffff:8.8.8.8",
+                "64:ff9b::808:808", // NAT64 of 8.8.8.8
+                "2002:808:808::1", // 6to4 of 8.8.8.8
+                "2001:0:4136:e378:8000:63bf:f7f7:f7f7" // Teredo, client 8.8.8.8 (inverted)
             })
     void publicAddressesMayBeCalled(String literal) {
         assertFalse(TargetGuard.internal(address(literal)), literal);
