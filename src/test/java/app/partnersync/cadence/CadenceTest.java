@@ -1,5 +1,6 @@
 package app.partnersync.cadence;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -36,8 +37,6 @@ import org.junit.jupiter.api.Test;
 /** The cadence: its schedule, the check-ins it brings across daylight saving, and reminders sent exactly once. */
 @QuarkusTest
 class CadenceTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     /** Sunday 19:00 in Berlin, 15 minutes; and the first Saturday of the month at 10:00, 45 minutes. */
     static final Map<String, Object> BERLIN_CADENCE = Map.of(
@@ -144,8 +143,7 @@ class CadenceTest {
                                 Map.of("kind", "weekly", "dayOfWeek", "SUNDAY", "time", "19:00"))),
                 "timeZone",
                 Map.of("timeZone", "Mars/Olympus", "schedules", List.of()));
-        wrong.forEach((field, body) -> Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        wrong.forEach((field, body) -> Api.invalidAs(pair.inviter())
                 .body(body)
                 .when()
                 .put("/v1/partnerships/{p}/cadence", pair.partnershipId())

@@ -1,5 +1,6 @@
 package app.partnersync.checkin;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,8 +31,6 @@ import org.junit.jupiter.api.Test;
 /** Sealed answers, shared-only views, and private fields that no route ever hands to the partner. */
 @QuarkusTest
 class CheckInPrivacyTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @TestHTTPResource("/")
     URL base;

@@ -215,8 +215,7 @@ class FollowThroughTest {
         assertEquals(2, insights.getList("members").size());
         assertNull(insights.get("members[0].rate"));
         assertEquals(0, insights.getInt("members[0].kept"));
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .queryParam("window", "2d")
                 .when()
                 .get("/v1/partnerships/{p}/insights/follow-through", pair.partnershipId())

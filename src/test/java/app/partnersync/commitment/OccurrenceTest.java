@@ -1,5 +1,6 @@
 package app.partnersync.commitment;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,8 +32,6 @@ import org.junit.jupiter.api.Test;
 /** Outcomes, the partner's verdict, owning a miss, and what happens by itself: misses and reminders. */
 @QuarkusTest
 class OccurrenceTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     TestClock clock;
@@ -118,8 +117,7 @@ class OccurrenceTest {
                 Commitments.oneOff(pair, pair.inviter(), due, Map.of()).getString("id");
         String outcome = outcomePath(pair, commitment, due);
 
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .body(Map.of("outcome", "renegotiated"))
                 .when()
                 .post(outcome + "/outcome")

@@ -1,5 +1,6 @@
 package app.partnersync.common;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ErrorsTest {
 
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
-
     @Test
     void unknownRoutesAreNotFoundProblems() {
         for (String path : new String[] {"/v1/nope", "/nope", "/v1/me/sessions/x/y"}) {
@@ -41,8 +40,7 @@ class ErrorsTest {
     @Test
     void anUnsupportedMethodIsAProblem() {
         SignedIn account = Accounts.signedIn();
-        RestAssured.given()
-                .header("Authorization", "Bearer " + account.accessToken())
+        Api.uncheckedAs(account)
                 .when()
                 .put("/v1/me")
                 .then()
@@ -204,8 +202,7 @@ class ErrorsTest {
     @Test
     void scalarsAreNotCoercedAndDuplicateKeysAreRefused() {
         SignedIn account = Accounts.signedIn();
-        Api.invalid()
-                .header("Authorization", "Bearer " + account.accessToken())
+        Api.invalidAs(account)
                 .body("{\"displayName\": 5}")
                 .when()
                 .patch("/v1/me")
@@ -213,8 +210,7 @@ class ErrorsTest {
                 .statusCode(400)
                 .body("type", equalTo(PROBLEMS + "malformed-request"))
                 .body("errors[0].field", equalTo("displayName"));
-        Api.invalid()
-                .header("Authorization", "Bearer " + account.accessToken())
+        Api.invalidAs(account)
                 .body("{\"displayName\": \"A\", \"displayName\": \"B\"}")
                 .when()
                 .patch("/v1/me")
@@ -228,8 +224,7 @@ class ErrorsTest {
     @Test
     void aFractionIsNoIntegerAndANumberIsNoInstantOrDate() {
         SignedIn account = Accounts.signedIn();
-        Api.invalid()
-                .header("Authorization", "Bearer " + account.accessToken())
+        Api.invalidAs(account)
                 .body("{\"name\": \"Bridge\", \"scopes\": [\"profile:read\"], \"expiresAt\": 1900000000}")
                 .when()
                 .post("/v1/me/tokens")
@@ -238,8 +233,7 @@ class ErrorsTest {
                 .body("type", equalTo(PROBLEMS + "malformed-request"))
                 .body("errors[0].field", equalTo("expiresAt"));
         Pairs.Pair pair = Pairs.aPartnership();
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .body("{\"kind\": \"cool_off\", \"minutes\": 10.5}")
                 .when()
                 .post("/v1/partnerships/{id}/moments", pair.partnershipId())
@@ -247,8 +241,7 @@ class ErrorsTest {
                 .statusCode(400)
                 .body("type", equalTo(PROBLEMS + "malformed-request"))
                 .body("errors[0].field", equalTo("minutes"));
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .body("{\"title\": \"Bins\", \"promisedBy\": [\""
                         + pair.inviter().accountId()
                         + "\"], \"recurrence\": {\"frequency\": \"daily\", \"time\": \"20:00\", "

@@ -164,8 +164,7 @@ class OverviewTest {
     @Test
     void anUnknownWindowIsRefusedAndAStrangerSeesNothing() {
         Pairs.Pair pair = Pairs.aPartnership();
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .queryParam("window", "14d")
                 .when()
                 .get("/v1/partnerships/{p}/insights/overview", pair.partnershipId())

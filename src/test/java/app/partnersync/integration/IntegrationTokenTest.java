@@ -1,5 +1,6 @@
 package app.partnersync.integration;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -30,8 +31,6 @@ import org.junit.jupiter.api.Test;
 /** Integration tokens: shown once, scoped, limited to a partnership, revocable at once, consent for sensitive data. */
 @QuarkusTest
 class IntegrationTokenTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     TestClock clock;
@@ -226,8 +225,7 @@ class IntegrationTokenTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo(field)));
-        Api.invalid()
-                .header("Authorization", "Bearer " + me.accessToken())
+        Api.invalidAs(me)
                 .body(Map.of(
                         "name", "Calendar",
                         "scopes", List.of("everything"),

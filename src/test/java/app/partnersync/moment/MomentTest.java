@@ -1,5 +1,6 @@
 package app.partnersync.moment;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -28,8 +29,6 @@ import org.junit.jupiter.api.Test;
 /** Appreciation, running late (renegotiating an occurrence), and cool-off pauses that hold reminders back. */
 @QuarkusTest
 class MomentTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     TestClock clock;
@@ -106,8 +105,7 @@ class MomentTest {
                     .body("items", hasSize(1))
                     .body("nextCursor", org.hamcrest.Matchers.nullValue());
         }
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.invitee().accessToken())
+        Api.invalidAs(pair.invitee())
                 .queryParam("limit", "2147483648")
                 .when()
                 .get("/v1/partnerships/{id}/moments", pair.partnershipId())
@@ -119,13 +117,11 @@ class MomentTest {
     @Test
     void eachKindNamesWhatItIsMissingOrDoesNotTake() {
         Pairs.Pair pair = Pairs.aPartnership();
-        String token = "Bearer " + pair.inviter().accessToken();
         for (Map<String, Object> body : List.<Map<String, Object>>of(
                 Map.of("kind", "appreciation"),
                 Map.of("kind", "running_late", "message", "10 minutes"),
                 Map.of("kind", "cool_off", "arrivalAt", "2030-01-01T10:00:00Z"))) {
-            Api.invalid()
-                    .header("Authorization", token)
+            Api.invalidAs(pair.inviter())
                     .body(body)
                     .when()
                     .post("/v1/partnerships/{p}/moments", pair.partnershipId())

@@ -1,5 +1,6 @@
 package app.partnersync.partnership;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -32,8 +33,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class InvitationResourceTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     TestClock clock;
@@ -387,8 +386,7 @@ class InvitationResourceTest {
 
     @Test
     void anUnknownKindIsRefusedByName() {
-        Api.invalid()
-                .header("Authorization", "Bearer " + Accounts.signedIn().accessToken())
+        Api.invalidAs(Accounts.signedIn())
                 .body(Map.of("kind", "rival"))
                 .when()
                 .post("/v1/invitations")

@@ -1,5 +1,6 @@
 package app.partnersync.repair;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -30,8 +31,6 @@ import org.junit.jupiter.api.Test;
 /** Repair plans: steps with owners and done-state, weekly reviews, status, and the professional-support flag. */
 @QuarkusTest
 class RepairPlanTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     TestClock clock;

@@ -1,5 +1,6 @@
 package app.partnersync.sync;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SyncPullTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     TestClock clock;

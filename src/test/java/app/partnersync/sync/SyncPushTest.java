@@ -1,5 +1,6 @@
 package app.partnersync.sync;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,8 +23,6 @@ class SyncPushTest {
 
     @Inject
     AgroalDataSource database;
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Test
     void offlineEditsApplyConflictOrAreRejectedOneByOne() {
@@ -168,8 +167,7 @@ class SyncPushTest {
         for (int i = 0; i < 101; i++) {
             tooMany.add(mutation("partnership", pair.partnershipId(), null, "upsert", Map.of("displayName", "n" + i)));
         }
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .body(Map.of("mutations", tooMany))
                 .when()
                 .post("/v1/sync")
@@ -181,8 +179,7 @@ class SyncPushTest {
     @Test
     void aTypeOutsideTheContractRefusesTheBatch() {
         Pairs.Pair pair = Pairs.aPartnership();
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .body(Map.of(
                         "mutations",
                         List.of(mutation(
