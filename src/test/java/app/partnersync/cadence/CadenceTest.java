@@ -13,14 +13,14 @@ import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.CheckIns;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.SseClient;
+import app.partnersync.support.SyncFeed;
 import app.partnersync.support.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +31,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The cadence: its schedule, the check-ins it brings across daylight saving, and reminders sent exactly once. */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class CadenceTest {
 
     /** Sunday 19:00 in Berlin, 15 minutes; and the first Saturday of the month at 10:00, 45 minutes. */
@@ -67,14 +68,6 @@ class CadenceTest {
 
     @Inject
     javax.sql.DataSource dataSource;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aPartnershipWithoutACadenceHasAnEmptyOneAndSettingItIsVersioned() {
@@ -226,10 +219,9 @@ class CadenceTest {
         Pairs.Pair pair = Pairs.aPartnership();
         clock.setTo(Instant.parse("2027-03-28T15:50:00Z"));
         put(pair.inviter(), pair.partnershipId(), BERLIN_CADENCE);
-        String url = base.toString().replaceAll("/$", "");
-        try (SseClient inviter = SseClient.connect(url, pair.inviter().accessToken(), null);
-                SseClient invitee = SseClient.connect(url, pair.invitee().accessToken(), null);
-                SseClient outsider = SseClient.connect(url, Accounts.signedIn().accessToken(), null)) {
+        try (SseClient inviter = SseClient.connect(pair.inviter());
+                SseClient invitee = SseClient.connect(pair.invitee());
+                SseClient outsider = SseClient.connect(Accounts.signedIn())) {
             assertNotNull(inviter.await("comment", Duration.ofSeconds(2)));
             assertNotNull(invitee.await("comment", Duration.ofSeconds(2)));
             assertNotNull(outsider.await("comment", Duration.ofSeconds(2)));
@@ -284,8 +276,7 @@ class CadenceTest {
                 .post("/v1/partnerships/{p}/moments", pair.partnershipId())
                 .then()
                 .statusCode(201);
-        try (SseClient stream = SseClient.connect(
-                base.toString().replaceAll("/$", ""), pair.inviter().accessToken(), null)) {
+        try (SseClient stream = SseClient.connect(pair.inviter())) {
             assertNotNull(stream.await("comment", Duration.ofSeconds(2)));
             reminders.sweep();
             assertEquals(0, sent(pair), "held back during the pause");
@@ -302,14 +293,7 @@ class CadenceTest {
     void theCadenceReachesBothMembersThroughSync() {
         Pairs.Pair pair = Pairs.aPartnership();
         put(pair.inviter(), pair.partnershipId(), BERLIN_CADENCE);
-        JsonPath page = Api.as(pair.invitee())
-                .queryParam("limit", 100)
-                .when()
-                .get("/v1/sync")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath page = SyncFeed.firstPage(pair.invitee(), 100);
         List<Map<String, Object>> cadences = page.<Map<String, Object>>getList("changes").stream()
                 .filter(c -> "cadence".equals(c.get("type")))
                 .toList();

@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ErrorsTest {
 
+    /** The head of a login request up to its length headers, for the raw requests that exceed the body limit. */
+    private static final String LOGIN_HEAD =
+            "POST /v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";
+
     @Test
     void unknownRoutesAreNotFoundProblems() {
         for (String path : new String[] {"/v1/nope", "/nope", "/v1/me/sessions/x/y"}) {
@@ -67,15 +71,11 @@ class ErrorsTest {
      */
     @Test
     void aBodyAboveTheLimitIsA413Problem() throws Exception {
-        long limit = ConfigProvider.getConfig()
-                .getValue("quarkus.http.limits.max-body-size", io.quarkus.runtime.configuration.MemorySize.class)
-                .asLongValue();
+        long limit = maxBodySize();
         String response;
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
+        try (Socket socket = rawConnection()) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                            + "Content-Length: " + (limit + 1) + "\r\n\r\n{\"email\": \"")
+            out.write((LOGIN_HEAD + "Content-Length: " + (limit + 1) + "\r\n\r\n{\"email\": \"")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             response = readOneResponse(socket.getInputStream());
@@ -95,16 +95,11 @@ class ErrorsTest {
 
     @Test
     void aChunkedBodyThatGrowsPastTheLimitIsA413Problem() throws Exception {
-        long limit = ConfigProvider.getConfig()
-                .getValue("quarkus.http.limits.max-body-size", io.quarkus.runtime.configuration.MemorySize.class)
-                .asLongValue();
+        long limit = maxBodySize();
         String response;
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
+        try (Socket socket = rawConnection()) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                            + "Transfer-Encoding: chunked\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write((LOGIN_HEAD + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[64 * 1024];
             java.util.Arrays.fill(chunk, (byte) ' ');
             byte[] size = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -127,6 +122,19 @@ class ErrorsTest {
         org.junit.jupiter.api.Assertions.assertTrue(parts[0].startsWith("HTTP/1.1 413"), parts[0]);
         io.restassured.path.json.JsonPath problem = io.restassured.path.json.JsonPath.from(parts[1]);
         org.junit.jupiter.api.Assertions.assertEquals(PROBLEMS + "payload-too-large", problem.getString("type"));
+    }
+
+    private static long maxBodySize() {
+        return ConfigProvider.getConfig()
+                .getValue("quarkus.http.limits.max-body-size", io.quarkus.runtime.configuration.MemorySize.class)
+                .asLongValue();
+    }
+
+    /** A raw connection to the service, for bodies REST Assured cannot send: it would fail writing what is refused. */
+    private static Socket rawConnection() throws java.io.IOException {
+        Socket socket = new Socket("127.0.0.1", RestAssured.port);
+        socket.setSoTimeout(10_000);
+        return socket;
     }
 
     /** One HTTP/1.1 response with a Content-Length body, without waiting for the connection to close. */

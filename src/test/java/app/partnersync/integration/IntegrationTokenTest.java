@@ -16,6 +16,7 @@ import app.partnersync.support.Api;
 import app.partnersync.support.CheckIns;
 import app.partnersync.support.IntegrationTokens;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,20 +26,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Integration tokens: shown once, scoped, limited to a partnership, revocable at once, consent for sensitive data. */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class IntegrationTokenTest {
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aTokenIsShownOnceActsForItsMemberAndStopsAtOnceWhenRevoked() {

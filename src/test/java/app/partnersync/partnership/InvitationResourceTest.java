@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,19 +29,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class InvitationResourceTest {
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void createGivesAShortHumanCodeThatExpiresInADay() {
@@ -69,14 +66,7 @@ class InvitationResourceTest {
     @Test
     void previewShowsTheInviterToAnySignedInAccountAndToleratesTyping() {
         SignedIn inviter = Accounts.signedIn();
-        String code = Api.as(inviter)
-                .body(Map.of("kind", "colleague", "message", "Weekly 1:1 check-ins?"))
-                .when()
-                .post("/v1/invitations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
+        String code = Pairs.invite(inviter, Map.of("kind", "colleague", "message", "Weekly 1:1 check-ins?"));
         String displayName =
                 Api.as(inviter).when().get("/v1/me").then().extract().path("displayName");
 

@@ -169,13 +169,7 @@ class PartnershipResourceTest {
     @Test
     void versionsIncreaseWithEveryChange() {
         Pairs.Pair pair = Pairs.aPartnership();
-        long before = Api.as(pair.inviter())
-                .when()
-                .get("/v1/partnerships/{id}", pair.partnershipId())
-                .then()
-                .extract()
-                .jsonPath()
-                .getLong("version");
+        long before = Pairs.version(pair.inviter(), pair.partnershipId());
 
         long renamed = Api.as(pair.inviter())
                 .body(Map.of("displayName", "Home"))

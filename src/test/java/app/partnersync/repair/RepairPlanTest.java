@@ -15,7 +15,9 @@ import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.CheckIns;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
+import app.partnersync.support.SyncFeed;
 import app.partnersync.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -25,11 +27,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Repair plans: steps with owners and done-state, weekly reviews, status, and the professional-support flag. */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class RepairPlanTest {
 
     @Inject
@@ -37,11 +40,6 @@ class RepairPlanTest {
 
     @Inject
     RepairSweeps sweeps;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void stepsAreTickedByWhoeverDidThemAndAFinishedPlanNoLongerChanges() {
@@ -147,13 +145,7 @@ class RepairPlanTest {
                                 "review",
                                 Map.of("dayOfWeek", "WEDNESDAY", "time", "20:00", "timeZone", "Europe/Berlin")))
                 .getString("id");
-        JsonPath upcoming = Api.as(pair.invitee())
-                .when()
-                .get("/v1/partnerships/{p}/cadence/upcoming", pair.partnershipId())
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath upcoming = CheckIns.upcoming(pair.invitee(), pair.partnershipId());
         assertEquals("repair", upcoming.getString("items[0].kind"));
         assertEquals("2027-02-03T19:00:00Z", upcoming.getString("items[0].startsAt"));
         assertEquals("2027-02-03T19:30:00Z", upcoming.getString("items[0].endsAt"));
@@ -278,15 +270,8 @@ class RepairPlanTest {
         Pairs.Pair pair = Pairs.aPartnership();
         String plan = create(pair.inviter(), pair, Map.of("title", "Keep the phone away at dinner"))
                 .getString("id");
-        List<Map<String, Object>> changes = Api.as(pair.invitee())
-                .queryParam("limit", 100)
-                .when()
-                .get("/v1/sync")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("changes");
+        List<Map<String, Object>> changes =
+                SyncFeed.firstPage(pair.invitee(), 100).getList("changes");
         assertTrue(
                 changes.stream().anyMatch(c -> "repair_plan".equals(c.get("type")) && plan.equals(c.get("id"))),
                 "the plan is in the partner's feed: " + changes);
