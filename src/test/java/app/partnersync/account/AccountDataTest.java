@@ -1,5 +1,6 @@
 package app.partnersync.account;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.Test;
 /** Data rights: an account exports everything it can see, and deleting it leaves nothing personal behind. */
 @QuarkusTest
 class AccountDataTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     AgroalDataSource database;

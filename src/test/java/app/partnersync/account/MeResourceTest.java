@@ -1,5 +1,6 @@
 package app.partnersync.account;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class MeResourceTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Test
     void getMeShowsTheCallersAccount() {
@@ -58,8 +57,7 @@ class MeResourceTest {
     void patchRejectsInvalidValuesAndEmptyChanges() {
         SignedIn account = Accounts.signedIn();
 
-        Api.invalid()
-                .header("Authorization", "Bearer " + account.accessToken())
+        Api.invalidAs(account)
                 .body(Map.of("timeZone", "Mars/Olympus_Mons"))
                 .when()
                 .patch("/v1/me")
@@ -67,16 +65,14 @@ class MeResourceTest {
                 .statusCode(400)
                 .body("type", equalTo(PROBLEMS + "validation-failed"))
                 .body("errors.field", hasItem("timeZone"));
-        Api.invalid()
-                .header("Authorization", "Bearer " + account.accessToken())
+        Api.invalidAs(account)
                 .body(Map.of())
                 .when()
                 .patch("/v1/me")
                 .then()
                 .statusCode(400)
                 .body("type", equalTo(PROBLEMS + "validation-failed"));
-        Api.invalid()
-                .header("Authorization", "Bearer " + account.accessToken())
+        Api.invalidAs(account)
                 .body(Map.of("email", "new@example.test"))
                 .when()
                 .patch("/v1/me")
@@ -147,8 +143,7 @@ class MeResourceTest {
     void aTooShortNewPasswordIsRefused() {
         SignedIn account = Accounts.signedIn();
 
-        Api.invalid()
-                .header("Authorization", "Bearer " + account.accessToken())
+        Api.invalidAs(account)
                 .body(Map.of("currentPassword", account.password(), "newPassword", "short"))
                 .when()
                 .post("/v1/me/password")

@@ -1,6 +1,7 @@
 package app.partnersync.auth;
 
 import static app.partnersync.support.Accounts.anAccount;
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AuthResourceTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Test
     void registerCreatesTheAccountAndItsFirstSession() {

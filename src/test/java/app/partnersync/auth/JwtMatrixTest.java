@@ -1,5 +1,6 @@
 package app.partnersync.auth;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -56,8 +57,7 @@ class JwtMatrixTest {
 
     @Test
     void aMalformedTokenIsRefused() {
-        assertUnauthorized(
-                Api.invalid().header("Authorization", "Bearer not-a-jwt").when().get("/v1/me"));
+        assertUnauthorized(Api.invalidWithToken("not-a-jwt").when().get("/v1/me"));
         assertUnauthorized(Api.invalid()
                 .header("Authorization", "Basic dXNlcjpwYXNz")
                 .when()
@@ -205,7 +205,7 @@ class JwtMatrixTest {
         response.then()
                 .statusCode(401)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://partner-sync.app/problems/unauthorized"))
+                .body("type", equalTo(PROBLEMS + "unauthorized"))
                 .body("status", equalTo(401));
         assertEquals(1, response.headers().getValues("WWW-Authenticate").size(), "exactly one WWW-Authenticate header");
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.Sql;
 import app.partnersync.support.TestClock;
@@ -13,11 +14,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Ended sessions and their spent refresh tokens do not pile up forever; live ones are untouched. */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class SessionMaintenanceTest {
 
     @Inject
@@ -28,11 +30,6 @@ class SessionMaintenanceTest {
 
     @Inject
     AgroalDataSource database;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void endedSessionsGoAfterTheRetentionWithTheirTokens() throws Exception {

@@ -1,5 +1,6 @@
 package app.partnersync.auth;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -19,8 +20,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SessionResourceTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Test
     void listsTheCallersDevicesNewestFirstAndMarksTheCurrentOne() {
@@ -75,8 +74,7 @@ class SessionResourceTest {
         SignedIn account = Accounts.signedIn();
 
         for (String limit : List.of("0", "-1", "abc", "2147483648")) {
-            Api.invalid()
-                    .header("Authorization", "Bearer " + account.accessToken())
+            Api.invalidAs(account)
                     .queryParam("limit", limit)
                     .when()
                     .get("/v1/me/sessions")

@@ -1,5 +1,6 @@
 package app.partnersync.cadence;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -12,14 +13,14 @@ import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.CheckIns;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.SseClient;
+import app.partnersync.support.SyncFeed;
 import app.partnersync.support.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,14 +31,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The cadence: its schedule, the check-ins it brings across daylight saving, and reminders sent exactly once. */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class CadenceTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     /** Sunday 19:00 in Berlin, 15 minutes; and the first Saturday of the month at 10:00, 45 minutes. */
     static final Map<String, Object> BERLIN_CADENCE = Map.of(
@@ -68,14 +68,6 @@ class CadenceTest {
 
     @Inject
     javax.sql.DataSource dataSource;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aPartnershipWithoutACadenceHasAnEmptyOneAndSettingItIsVersioned() {
@@ -144,8 +136,7 @@ class CadenceTest {
                                 Map.of("kind", "weekly", "dayOfWeek", "SUNDAY", "time", "19:00"))),
                 "timeZone",
                 Map.of("timeZone", "Mars/Olympus", "schedules", List.of()));
-        wrong.forEach((field, body) -> Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        wrong.forEach((field, body) -> Api.invalidAs(pair.inviter())
                 .body(body)
                 .when()
                 .put("/v1/partnerships/{p}/cadence", pair.partnershipId())
@@ -228,10 +219,9 @@ class CadenceTest {
         Pairs.Pair pair = Pairs.aPartnership();
         clock.setTo(Instant.parse("2027-03-28T15:50:00Z"));
         put(pair.inviter(), pair.partnershipId(), BERLIN_CADENCE);
-        String url = base.toString().replaceAll("/$", "");
-        try (SseClient inviter = SseClient.connect(url, pair.inviter().accessToken(), null);
-                SseClient invitee = SseClient.connect(url, pair.invitee().accessToken(), null);
-                SseClient outsider = SseClient.connect(url, Accounts.signedIn().accessToken(), null)) {
+        try (SseClient inviter = SseClient.connect(pair.inviter());
+                SseClient invitee = SseClient.connect(pair.invitee());
+                SseClient outsider = SseClient.connect(Accounts.signedIn())) {
             assertNotNull(inviter.await("comment", Duration.ofSeconds(2)));
             assertNotNull(invitee.await("comment", Duration.ofSeconds(2)));
             assertNotNull(outsider.await("comment", Duration.ofSeconds(2)));
@@ -286,8 +276,7 @@ class CadenceTest {
                 .post("/v1/partnerships/{p}/moments", pair.partnershipId())
                 .then()
                 .statusCode(201);
-        try (SseClient stream = SseClient.connect(
-                base.toString().replaceAll("/$", ""), pair.inviter().accessToken(), null)) {
+        try (SseClient stream = SseClient.connect(pair.inviter())) {
             assertNotNull(stream.await("comment", Duration.ofSeconds(2)));
             reminders.sweep();
             assertEquals(0, sent(pair), "held back during the pause");
@@ -304,14 +293,7 @@ class CadenceTest {
     void theCadenceReachesBothMembersThroughSync() {
         Pairs.Pair pair = Pairs.aPartnership();
         put(pair.inviter(), pair.partnershipId(), BERLIN_CADENCE);
-        JsonPath page = Api.as(pair.invitee())
-                .queryParam("limit", 100)
-                .when()
-                .get("/v1/sync")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath page = SyncFeed.firstPage(pair.invitee(), 100);
         List<Map<String, Object>> cadences = page.<Map<String, Object>>getList("changes").stream()
                 .filter(c -> "cadence".equals(c.get("type")))
                 .toList();

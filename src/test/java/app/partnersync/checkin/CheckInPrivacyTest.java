@@ -1,5 +1,6 @@
 package app.partnersync.checkin;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,10 +12,9 @@ import app.partnersync.support.CheckIns;
 import app.partnersync.support.Pairs;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.SseClient;
-import io.quarkus.test.common.http.TestHTTPResource;
+import app.partnersync.support.SyncFeed;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,11 +30,6 @@ import org.junit.jupiter.api.Test;
 /** Sealed answers, shared-only views, and private fields that no route ever hands to the partner. */
 @QuarkusTest
 class CheckInPrivacyTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
-
-    @TestHTTPResource("/")
-    URL base;
 
     @Test
     void entriesAreSealedUntilBothSubmitThenOnlySharedFieldsShow() {
@@ -84,8 +79,7 @@ class CheckInPrivacyTest {
         Pairs.Pair pair = Pairs.aPartnership();
         String secret = "PRIVATE-" + UUID.randomUUID();
         String shared = "SHARED-" + UUID.randomUUID();
-        try (SseClient stream = SseClient.connect(
-                base.toString().replaceAll("/$", ""), pair.invitee().accessToken(), null)) {
+        try (SseClient stream = SseClient.connect(pair.invitee())) {
             String checkIn = start(pair);
             put(pair.inviter(), pair, checkIn, entry(5, "private", shared, secret, true))
                     .then()
@@ -158,14 +152,7 @@ class CheckInPrivacyTest {
         // (transaction ids are server-wide), so a busy neighbour may hold it back for a moment: pull until it comes.
         JsonPath pulled = null;
         for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline; ) {
-            pulled = Api.as(pair.invitee())
-                    .queryParam("cursor", cursor)
-                    .when()
-                    .get("/v1/sync")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
+            pulled = SyncFeed.page(pair.invitee(), cursor);
             if (pulled.getString("changes.find { it.type == 'check_in' }.id") != null) {
                 break;
             }
@@ -216,13 +203,8 @@ class CheckInPrivacyTest {
     void bothStartingTheScheduledCheckInAtOnceMakeOne() throws Exception {
         Pairs.Pair pair = Pairs.aPartnership();
         CheckIns.setCadence(pair.inviter(), pair.partnershipId(), CheckIns.weekly("Europe/Berlin", "SUNDAY", "19:00"));
-        String scheduled = Api.as(pair.invitee())
-                .when()
-                .get("/v1/partnerships/{p}/cadence/upcoming", pair.partnershipId())
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items[0].startsAt");
+        String scheduled =
+                CheckIns.upcoming(pair.invitee(), pair.partnershipId()).getString("items[0].startsAt");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Integer> statuses = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -310,16 +292,7 @@ class CheckInPrivacyTest {
         StringBuilder all = new StringBuilder();
         String cursor = from;
         for (int i = 0; i < 50; i++) {
-            var request = Api.as(who);
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.when()
-                    .get("/v1/sync")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
+            JsonPath page = SyncFeed.page(who, cursor);
             all.append(page.prettify());
             cursor = page.getString("nextCursor");
             if (!page.getBoolean("hasMore")) {

@@ -32,6 +32,7 @@ import app.partnersync.client.model.RegistrationResponse;
 import app.partnersync.client.model.SyncOp;
 import app.partnersync.client.model.SyncPage;
 import app.partnersync.client.model.TokenPair;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,8 +50,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The contract as a third party meets it: a whole journey through the Java client that the build generates from
@@ -58,6 +59,7 @@ import org.junit.jupiter.api.Test;
  * cannot express fails here.
  */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class GeneratedClientJourneyTest {
 
     @Inject
@@ -65,11 +67,6 @@ class GeneratedClientJourneyTest {
 
     @TestHTTPResource("/")
     URL base;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void registerPairPromiseKeepReadFollowThroughAndSync() throws ApiException {

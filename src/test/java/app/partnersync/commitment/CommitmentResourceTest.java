@@ -1,5 +1,6 @@
 package app.partnersync.commitment;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -8,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
+import app.partnersync.support.Commitments;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,21 +27,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class CommitmentResourceTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aOneOffPromiseIsCreatedReadListedAndFiltered() {
@@ -162,8 +159,7 @@ class CommitmentResourceTest {
     void aPromiserNamedTwiceIsRefused() {
         Pairs.Pair pair = Pairs.aPartnership();
         UUID member = pair.inviter().accountId();
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .body(Map.of("title", "x", "promisedBy", List.of(member, member), "dueAt", "2030-01-01T10:00:00Z"))
                 .when()
                 .post("/v1/partnerships/{p}/commitments", pair.partnershipId())
@@ -182,7 +178,6 @@ class CommitmentResourceTest {
     @Test
     void invalidSchedulesAndPromisersAreNamed() {
         Pairs.Pair pair = Pairs.aPartnership();
-        String token = "Bearer " + pair.inviter().accessToken();
         Map<String, Object> both = Map.of(
                 "title",
                 "x",
@@ -192,8 +187,7 @@ class CommitmentResourceTest {
                 "2030-01-01T10:00:00Z",
                 "recurrence",
                 Map.of("frequency", "daily", "time", "08:00", "startsOn", "2030-01-01"));
-        Api.invalid()
-                .header("Authorization", token)
+        Api.invalidAs(pair.inviter())
                 .body(both)
                 .when()
                 .post("/v1/partnerships/{p}/commitments", pair.partnershipId())
@@ -208,8 +202,7 @@ class CommitmentResourceTest {
                 List.of(pair.inviter().accountId()),
                 "recurrence",
                 Map.of("frequency", "weekly", "time", "08:00", "startsOn", "2030-01-01"));
-        Api.invalid()
-                .header("Authorization", token)
+        Api.invalidAs(pair.inviter())
                 .body(weeklyWithoutDays)
                 .when()
                 .post("/v1/partnerships/{p}/commitments", pair.partnershipId())
@@ -219,8 +212,7 @@ class CommitmentResourceTest {
 
         Map<String, Object> stranger =
                 Map.of("title", "x", "promisedBy", List.of(UUID.randomUUID()), "dueAt", "2030-01-01T10:00:00Z");
-        Api.invalid()
-                .header("Authorization", token)
+        Api.invalidAs(pair.inviter())
                 .body(stranger)
                 .when()
                 .post("/v1/partnerships/{p}/commitments", pair.partnershipId())

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.partnersync.support.Api;
+import app.partnersync.support.Commitments;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.SyncFeed;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,28 +91,10 @@ class CommitmentSyncTest {
     }
 
     private static JsonPath push(app.partnersync.support.SignedIn who, Map<String, Object> mutation) {
-        return Api.as(who)
-                .body(Map.of("mutations", List.of(mutation)))
-                .when()
-                .post("/v1/sync")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return SyncFeed.push(who, List.of(mutation));
     }
 
     private static Map<String, Object> mutation(UUID id, Long baseVersion, String op, Map<String, Object> data) {
-        Map<String, Object> mutation = new HashMap<>();
-        mutation.put("mutationId", UUID.randomUUID().toString());
-        mutation.put("type", "commitment");
-        mutation.put("id", id.toString());
-        mutation.put("op", op);
-        if (baseVersion != null) {
-            mutation.put("baseVersion", baseVersion);
-        }
-        if (data != null) {
-            mutation.put("data", data);
-        }
-        return mutation;
+        return SyncFeed.mutation("commitment", id, baseVersion, op, data);
     }
 }

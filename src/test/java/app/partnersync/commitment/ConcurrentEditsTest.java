@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.partnersync.support.Api;
+import app.partnersync.support.Commitments;
 import app.partnersync.support.Pairs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

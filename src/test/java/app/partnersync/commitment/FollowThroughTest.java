@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.partnersync.support.Api;
+import app.partnersync.support.Commitments;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,11 +24,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Follow-through on a small history worked out by hand. */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class FollowThroughTest {
 
     @Inject
@@ -34,11 +37,6 @@ class FollowThroughTest {
 
     @Inject
     AgroalDataSource database;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void countsRateStreaksAndOwnedMissesMatchAHandComputedExample() {
@@ -52,14 +50,14 @@ class FollowThroughTest {
         List<String> annPaths = new ArrayList<>();
         for (int i = 0; i < annOutcomes.size(); i++) {
             Instant due = start.plus(Duration.ofMinutes(10L * (i + 1)));
-            annPaths.add(OccurrenceTest.outcomePath(
+            annPaths.add(Commitments.occurrencePath(
                     pair, Commitments.oneOff(pair, ann, due, Map.of()).getString("id"), due));
         }
         // Ben: two misses, one owned within a day and one only after 25 hours.
         List<String> benPaths = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Instant due = start.plus(Duration.ofMinutes(5L + 10L * i));
-            benPaths.add(OccurrenceTest.outcomePath(
+            benPaths.add(Commitments.occurrencePath(
                     pair, Commitments.oneOff(pair, ben, due, Map.of()).getString("id"), due));
         }
         // Renegotiating happens before the due time; the rest once everything is due.
@@ -72,46 +70,19 @@ class FollowThroughTest {
         clock.advance(Duration.ofHours(2));
         for (int i = 0; i < annOutcomes.size(); i++) {
             if (i != 6) {
-                Api.as(ann)
-                        .body(Map.of("outcome", annOutcomes.get(i)))
-                        .when()
-                        .post(annPaths.get(i) + "/outcome")
-                        .then()
-                        .statusCode(200);
+                Commitments.recordOutcome(ann, annPaths.get(i), annOutcomes.get(i));
             }
         }
         for (String path : benPaths) {
-            Api.as(ben)
-                    .body(Map.of("outcome", "missed"))
-                    .when()
-                    .post(path + "/outcome")
-                    .then()
-                    .statusCode(200);
+            Commitments.recordOutcome(ben, path, "missed");
         }
         Map<String, Object> sorry = Map.of("whatHappened", "Overslept", "prevention", "Earlier night");
         clock.advance(Duration.ofHours(1));
-        Api.as(ben)
-                .body(sorry)
-                .when()
-                .post(benPaths.get(0) + "/acknowledgement")
-                .then()
-                .statusCode(200);
+        Commitments.acknowledge(ben, benPaths.get(0), sorry);
         clock.advance(Duration.ofHours(25));
-        Api.as(ben)
-                .body(sorry)
-                .when()
-                .post(benPaths.get(1) + "/acknowledgement")
-                .then()
-                .statusCode(200);
+        Commitments.acknowledge(ben, benPaths.get(1), sorry);
 
-        JsonPath insights = Api.as(ben)
-                .queryParam("window", "30d")
-                .when()
-                .get("/v1/partnerships/{p}/insights/follow-through", pair.partnershipId())
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath insights = followThrough(ben, pair, "30d");
 
         assertEquals("30d", insights.getString("window"));
         Map<String, Object> a = insights.getMap("members[0]");
@@ -155,17 +126,12 @@ class FollowThroughTest {
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             Instant due = start.plus(Duration.ofMinutes(10L * (i + 1)));
-            paths.add(OccurrenceTest.outcomePath(
+            paths.add(Commitments.occurrencePath(
                     pair, Commitments.oneOff(pair, ann, due, Map.of()).getString("id"), due));
         }
         clock.advance(Duration.ofHours(2));
         for (int i = 0; i < outcomes.size(); i++) {
-            Api.as(ann)
-                    .body(Map.of("outcome", outcomes.get(i)))
-                    .when()
-                    .post(paths.get(i) + "/outcome")
-                    .then()
-                    .statusCode(200);
+            Commitments.recordOutcome(ann, paths.get(i), outcomes.get(i));
         }
         Instant to = clock.instant();
         String sql = FollowThroughService.TOTALS
@@ -203,24 +169,28 @@ class FollowThroughTest {
     @Test
     void anEmptyWindowHasNoRateRatherThanZero() {
         Pairs.Pair pair = Pairs.aPartnership();
-        JsonPath insights = Api.as(pair.inviter())
-                .queryParam("window", "7d")
+        JsonPath insights = followThrough(pair.inviter(), pair, "7d");
+
+        assertEquals(2, insights.getList("members").size());
+        assertNull(insights.get("members[0].rate"));
+        assertEquals(0, insights.getInt("members[0].kept"));
+        Api.invalidAs(pair.inviter())
+                .queryParam("window", "2d")
+                .when()
+                .get("/v1/partnerships/{p}/insights/follow-through", pair.partnershipId())
+                .then()
+                .statusCode(400);
+    }
+
+    /** The follow-through insights of the pair over {@code window}, as {@code who} sees them; expects 200. */
+    private static JsonPath followThrough(SignedIn who, Pairs.Pair pair, String window) {
+        return Api.as(who)
+                .queryParam("window", window)
                 .when()
                 .get("/v1/partnerships/{p}/insights/follow-through", pair.partnershipId())
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-
-        assertEquals(2, insights.getList("members").size());
-        assertNull(insights.get("members[0].rate"));
-        assertEquals(0, insights.getInt("members[0].kept"));
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
-                .queryParam("window", "2d")
-                .when()
-                .get("/v1/partnerships/{p}/insights/follow-through", pair.partnershipId())
-                .then()
-                .statusCode(400);
     }
 }

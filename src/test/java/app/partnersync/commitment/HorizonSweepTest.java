@@ -3,7 +3,9 @@ package app.partnersync.commitment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.partnersync.support.Commitments;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.Sql;
 import app.partnersync.support.TestClock;
 import io.agroal.api.AgroalDataSource;
@@ -17,11 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The hourly sweep keeps recurring commitments' occurrences a horizon ahead, page by page, and only those. */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class HorizonSweepTest {
 
     @Inject
@@ -32,11 +35,6 @@ class HorizonSweepTest {
 
     @Inject
     AgroalDataSource database;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void recurringCommitmentsAreExtendedPageByPageAndOneOffsLeftAlone() throws Exception {

@@ -1,22 +1,22 @@
 package app.partnersync.commitment;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import app.partnersync.support.Api;
+import app.partnersync.support.Commitments;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SseClient;
 import app.partnersync.support.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +25,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Outcomes, the partner's verdict, owning a miss, and what happens by itself: misses and reminders. */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class OccurrenceTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     TestClock clock;
@@ -40,19 +39,11 @@ class OccurrenceTest {
     @Inject
     CommitmentSweeps sweeps;
 
-    @TestHTTPResource("/")
-    URL base;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
     void thePromiserRecordsAndThePartnerConfirmsOrDisputes() {
         Pairs.Pair pair = Pairs.aPartnership();
         Instant due = Instant.now().plus(Duration.ofHours(1));
-        String outcome = outcomePath(
+        String outcome = Commitments.occurrencePath(
                 pair, Commitments.oneOff(pair, pair.inviter(), due, Map.of()).getString("id"), due);
 
         Api.as(pair.invitee())
@@ -116,10 +107,9 @@ class OccurrenceTest {
         Instant due = Instant.now().plus(Duration.ofHours(1));
         String commitment =
                 Commitments.oneOff(pair, pair.inviter(), due, Map.of()).getString("id");
-        String outcome = outcomePath(pair, commitment, due);
+        String outcome = Commitments.occurrencePath(pair, commitment, due);
 
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .body(Map.of("outcome", "renegotiated"))
                 .when()
                 .post(outcome + "/outcome")
@@ -144,7 +134,7 @@ class OccurrenceTest {
                 .body("reason", equalTo("Running 30 minutes late"));
 
         Instant laterDue = Instant.now().plus(Duration.ofHours(2));
-        String late = outcomePath(
+        String late = Commitments.occurrencePath(
                 pair,
                 Commitments.oneOff(pair, pair.inviter(), laterDue, Map.of()).getString("id"),
                 laterDue);
@@ -162,7 +152,7 @@ class OccurrenceTest {
     void onlyAMissCanBeOwned() {
         Pairs.Pair pair = Pairs.aPartnership();
         Instant due = Instant.now().plus(Duration.ofMinutes(10));
-        String outcome = outcomePath(
+        String outcome = Commitments.occurrencePath(
                 pair, Commitments.oneOff(pair, pair.invitee(), due, Map.of()).getString("id"), due);
         Map<String, Object> sorry = Map.of("whatHappened", "I forgot the time", "prevention", "A second alarm");
 
@@ -213,7 +203,7 @@ class OccurrenceTest {
         Api.as(pair.invitee())
                 .body(Map.of("outcome", "kept"))
                 .when()
-                .post(outcomePath(pair, second, due) + "/outcome")
+                .post(Commitments.occurrencePath(pair, second, due) + "/outcome")
                 .then()
                 .statusCode(200);
 
@@ -266,8 +256,7 @@ class OccurrenceTest {
         String id = Commitments.oneOff(
                         pair, pair.invitee(), due, Map.of("reminderMinutesBefore", 60, "title", "Call the plumber"))
                 .getString("id");
-        String baseUrl = base.toString().replaceAll("/$", "");
-        try (SseClient stream = SseClient.connect(baseUrl, pair.invitee().accessToken(), null)) {
+        try (SseClient stream = SseClient.connect(pair.invitee())) {
             assertNotNull(stream.await("comment", Duration.ofSeconds(2)));
             assertEquals(0, sweeps.sweepReminders(), "not yet: the reminder is due an hour before");
 
@@ -289,10 +278,5 @@ class OccurrenceTest {
             assertNull(stream.await("commitment.reminder", Duration.ofSeconds(1)), "and only once");
             assertEquals(0, sweeps.sweepReminders());
         }
-    }
-
-    static String outcomePath(Pairs.Pair pair, String commitmentId, Instant due) {
-        return Commitments.path(pair, commitmentId) + "/occurrences/"
-                + due.atZone(ZoneOffset.UTC).toLocalDate();
     }
 }

@@ -1,5 +1,6 @@
 package app.partnersync.common;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 
 import app.partnersync.support.Accounts;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 /** ETag on every single record; If-None-Match answers 304, a stale If-Match 412 with the current record. */
 @QuarkusTest
 class ConditionalRequestsTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Test
     void theAccountCarriesItsVersionAsETag() {

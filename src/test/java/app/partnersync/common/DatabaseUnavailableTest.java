@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
+import app.partnersync.support.Problems;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.Sql;
 import app.partnersync.sync.Listener;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DatabaseUnavailableTest {
 
-    private static final String UNAVAILABLE = "https://partner-sync.app/problems/service-unavailable";
+    private static final String UNAVAILABLE = Problems.type("service-unavailable");
 
     @Inject
     AgroalDataSource database;

@@ -1,5 +1,6 @@
 package app.partnersync.common;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -18,15 +19,14 @@ class EnumParametersTest {
     @Test
     void aValueOutsideTheVocabularyIsAnInvalidFieldNamingEveryAllowedValue() {
         Pairs.Pair pair = Pairs.aPartnership();
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .queryParam("status", "OPEN")
                 .when()
                 .get("/v1/partnerships/{id}/check-ins", pair.partnershipId())
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://partner-sync.app/problems/validation-failed"))
+                .body("type", equalTo(PROBLEMS + "validation-failed"))
                 .body("errors", hasSize(1))
                 .body("errors[0].field", equalTo("status"))
                 .body("errors[0].message", equalTo("must be one of open, completed, closed"));

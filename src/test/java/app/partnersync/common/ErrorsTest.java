@@ -1,5 +1,6 @@
 package app.partnersync.common;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ErrorsTest {
 
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
+    /** The head of a login request up to its length headers, for the raw requests that exceed the body limit. */
+    private static final String LOGIN_HEAD =
+            "POST /v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";
 
     @Test
     void unknownRoutesAreNotFoundProblems() {
@@ -41,8 +44,7 @@ class ErrorsTest {
     @Test
     void anUnsupportedMethodIsAProblem() {
         SignedIn account = Accounts.signedIn();
-        RestAssured.given()
-                .header("Authorization", "Bearer " + account.accessToken())
+        Api.uncheckedAs(account)
                 .when()
                 .put("/v1/me")
                 .then()
@@ -69,15 +71,11 @@ class ErrorsTest {
      */
     @Test
     void aBodyAboveTheLimitIsA413Problem() throws Exception {
-        long limit = ConfigProvider.getConfig()
-                .getValue("quarkus.http.limits.max-body-size", io.quarkus.runtime.configuration.MemorySize.class)
-                .asLongValue();
+        long limit = maxBodySize();
         String response;
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
+        try (Socket socket = rawConnection()) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                            + "Content-Length: " + (limit + 1) + "\r\n\r\n{\"email\": \"")
+            out.write((LOGIN_HEAD + "Content-Length: " + (limit + 1) + "\r\n\r\n{\"email\": \"")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             response = readOneResponse(socket.getInputStream());
@@ -97,16 +95,11 @@ class ErrorsTest {
 
     @Test
     void aChunkedBodyThatGrowsPastTheLimitIsA413Problem() throws Exception {
-        long limit = ConfigProvider.getConfig()
-                .getValue("quarkus.http.limits.max-body-size", io.quarkus.runtime.configuration.MemorySize.class)
-                .asLongValue();
+        long limit = maxBodySize();
         String response;
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
+        try (Socket socket = rawConnection()) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                            + "Transfer-Encoding: chunked\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write((LOGIN_HEAD + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[64 * 1024];
             java.util.Arrays.fill(chunk, (byte) ' ');
             byte[] size = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -129,6 +122,19 @@ class ErrorsTest {
         org.junit.jupiter.api.Assertions.assertTrue(parts[0].startsWith("HTTP/1.1 413"), parts[0]);
         io.restassured.path.json.JsonPath problem = io.restassured.path.json.JsonPath.from(parts[1]);
         org.junit.jupiter.api.Assertions.assertEquals(PROBLEMS + "payload-too-large", problem.getString("type"));
+    }
+
+    private static long maxBodySize() {
+        return ConfigProvider.getConfig()
+                .getValue("quarkus.http.limits.max-body-size", io.quarkus.runtime.configuration.MemorySize.class)
+                .asLongValue();
+    }
+
+    /** A raw connection to the service, for bodies REST Assured cannot send: it would fail writing what is refused. */
+    private static Socket rawConnection() throws java.io.IOException {
+        Socket socket = new Socket("127.0.0.1", RestAssured.port);
+        socket.setSoTimeout(10_000);
+        return socket;
     }
 
     /** One HTTP/1.1 response with a Content-Length body, without waiting for the connection to close. */
@@ -204,8 +210,7 @@ class ErrorsTest {
     @Test
     void scalarsAreNotCoercedAndDuplicateKeysAreRefused() {
         SignedIn account = Accounts.signedIn();
-        Api.invalid()
-                .header("Authorization", "Bearer " + account.accessToken())
+        Api.invalidAs(account)
                 .body("{\"displayName\": 5}")
                 .when()
                 .patch("/v1/me")
@@ -213,8 +218,7 @@ class ErrorsTest {
                 .statusCode(400)
                 .body("type", equalTo(PROBLEMS + "malformed-request"))
                 .body("errors[0].field", equalTo("displayName"));
-        Api.invalid()
-                .header("Authorization", "Bearer " + account.accessToken())
+        Api.invalidAs(account)
                 .body("{\"displayName\": \"A\", \"displayName\": \"B\"}")
                 .when()
                 .patch("/v1/me")
@@ -228,8 +232,7 @@ class ErrorsTest {
     @Test
     void aFractionIsNoIntegerAndANumberIsNoInstantOrDate() {
         SignedIn account = Accounts.signedIn();
-        Api.invalid()
-                .header("Authorization", "Bearer " + account.accessToken())
+        Api.invalidAs(account)
                 .body("{\"name\": \"Bridge\", \"scopes\": [\"profile:read\"], \"expiresAt\": 1900000000}")
                 .when()
                 .post("/v1/me/tokens")
@@ -238,8 +241,7 @@ class ErrorsTest {
                 .body("type", equalTo(PROBLEMS + "malformed-request"))
                 .body("errors[0].field", equalTo("expiresAt"));
         Pairs.Pair pair = Pairs.aPartnership();
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .body("{\"kind\": \"cool_off\", \"minutes\": 10.5}")
                 .when()
                 .post("/v1/partnerships/{id}/moments", pair.partnershipId())
@@ -247,8 +249,7 @@ class ErrorsTest {
                 .statusCode(400)
                 .body("type", equalTo(PROBLEMS + "malformed-request"))
                 .body("errors[0].field", equalTo("minutes"));
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .body("{\"title\": \"Bins\", \"promisedBy\": [\""
                         + pair.inviter().accountId()
                         + "\"], \"recurrence\": {\"frequency\": \"daily\", \"time\": \"20:00\", "

@@ -1,5 +1,6 @@
 package app.partnersync.common;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,8 +25,6 @@ import org.junit.jupiter.api.Test;
 /** A retried POST with the same Idempotency-Key does the work once and answers the same. */
 @QuarkusTest
 class IdempotencyTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Test
     void aRetryReplaysTheFirstAnswer() {
@@ -99,8 +98,7 @@ class IdempotencyTest {
     @Test
     void anOverlongKeyIsAValidationProblem() {
         SignedIn me = Accounts.signedIn();
-        Api.invalid()
-                .header("Authorization", "Bearer " + me.accessToken())
+        Api.invalidAs(me)
                 .header("Idempotency-Key", "k".repeat(256))
                 .body(Map.of("kind", "partner"))
                 .when()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.partnersync.support.Api;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.Problems;
 import app.partnersync.support.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +30,7 @@ class IdempotencyUnderLoadTest {
 
     private static final int KEYS = 1_000;
     private static final int DUPLICATES = 5;
-    private static final String IN_USE = "https://partner-sync.app/problems/idempotency-key-in-use";
+    private static final String IN_USE = Problems.type("idempotency-key-in-use");
 
     @Inject
     AgroalDataSource database;

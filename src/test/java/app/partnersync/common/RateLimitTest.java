@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.Problems;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RateLimitTest.LowLimits.class)
 class RateLimitTest {
 
-    private static final String RATE_LIMITED = "https://partner-sync.app/problems/rate-limited";
+    private static final String RATE_LIMITED = Problems.type("rate-limited");
 
     /** Quotas small enough to run out within a test. */
     public static class LowLimits implements QuarkusTestProfile {

@@ -213,8 +213,7 @@ class SchemaFuzzTest {
         String changedPassword = null;
         RequestSpecification request = draft.valid() ? Api.anonymous() : Api.invalid();
         if (secured) {
-            request = request.header(
-                    "Authorization", "Bearer " + fixtures.caller().accessToken());
+            request = request.header(Api.bearer(fixtures.caller().accessToken()));
         }
         request = request.pathParams(path).queryParams(draft.query());
         if (draft.body() != null) {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.partnersync.support.Api;
 import app.partnersync.support.CheckIns;
+import app.partnersync.support.Commitments;
 import app.partnersync.support.Pairs;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.StatementCounter;
+import app.partnersync.support.SyncFeed;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -140,20 +142,18 @@ class StatementBudgetTest {
         UUID p = pair.partnershipId();
         String commitment = null;
         for (int i = 0; i < n; i++) {
-            commitment = Api.as(pair.inviter())
-                    .body(Map.of(
-                            "title",
-                            "Promise " + i,
-                            "promisedBy",
-                            List.of(pair.inviter().accountId(), pair.invitee().accountId()),
-                            "dueAt",
-                            Instant.now().plus(Duration.ofDays(2 + i)).toString()))
-                    .when()
-                    .post("/v1/partnerships/{p}/commitments", p)
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
+            commitment = Commitments.create(
+                            pair,
+                            Map.of(
+                                    "title",
+                                    "Promise " + i,
+                                    "promisedBy",
+                                    List.of(
+                                            pair.inviter().accountId(),
+                                            pair.invitee().accountId()),
+                                    "dueAt",
+                                    Instant.now().plus(Duration.ofDays(2 + i)).toString()))
+                    .getString("id");
             Api.as(pair.invitee())
                     .body(Map.of("kind", "appreciation", "message", "Thanks " + i))
                     .when()
@@ -178,16 +178,7 @@ class StatementBudgetTest {
     private static String syncCursor(SignedIn who) {
         String cursor = null;
         for (int i = 0; i < 100; i++) {
-            var request = Api.as(who).queryParam("limit", 100);
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            var page = request.when()
-                    .get("/v1/sync")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
+            var page = SyncFeed.page(who, cursor, 100);
             cursor = page.getString("nextCursor");
             if (!page.getBoolean("hasMore")) {
                 return cursor;

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.CheckIns;
+import app.partnersync.support.Commitments;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,9 +19,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The trust dashboard on a history worked out by hand. Ann and Ben live in UTC; their cadence is Sunday 19:00 from
@@ -39,15 +40,11 @@ import org.junit.jupiter.api.Test;
  * </ul>
  */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class OverviewTest {
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void theDashboardMatchesAHandComputedHistoryForEachViewer() {
@@ -164,8 +161,7 @@ class OverviewTest {
     @Test
     void anUnknownWindowIsRefusedAndAStrangerSeesNothing() {
         Pairs.Pair pair = Pairs.aPartnership();
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .queryParam("window", "14d")
                 .when()
                 .get("/v1/partnerships/{p}/insights/overview", pair.partnershipId())
@@ -247,32 +243,14 @@ class OverviewTest {
         return week;
     }
 
+    /** The occurrence, due at {@code due}, of a fresh promise that {@code promiser} makes for themselves. */
     private static String promise(Pairs.Pair pair, SignedIn promiser, Instant due) {
-        String id = Api.as(promiser)
-                .body(Map.of(
-                        "title",
-                        "Promise " + UUID.randomUUID().toString().substring(0, 6),
-                        "promisedBy",
-                        List.of(promiser.accountId()),
-                        "dueAt",
-                        due.toString()))
-                .when()
-                .post("/v1/partnerships/{p}/commitments", pair.partnershipId())
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        return "/v1/partnerships/" + pair.partnershipId() + "/commitments/" + id + "/occurrences/"
-                + due.toString().substring(0, 10) + "/outcome";
+        String id = Commitments.ownPromise(pair, promiser, due).getString("id");
+        return Commitments.occurrencePath(pair, id, due);
     }
 
     private static void outcome(SignedIn who, Map<String, String> promises, String due, String outcome) {
-        Api.as(who)
-                .body(Map.of("outcome", outcome))
-                .when()
-                .post(promises.get(due))
-                .then()
-                .statusCode(200);
+        Commitments.recordOutcome(who, promises.get(due), outcome);
     }
 
     private static void moment(SignedIn who, Pairs.Pair pair, Map<String, Object> body) {

@@ -1,5 +1,6 @@
 package app.partnersync.integration;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,6 +16,7 @@ import app.partnersync.support.Api;
 import app.partnersync.support.CheckIns;
 import app.partnersync.support.IntegrationTokens;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,22 +26,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Integration tokens: shown once, scoped, limited to a partnership, revocable at once, consent for sensitive data. */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class IntegrationTokenTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aTokenIsShownOnceActsForItsMemberAndStopsAtOnceWhenRevoked() {
@@ -226,8 +222,7 @@ class IntegrationTokenTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo(field)));
-        Api.invalid()
-                .header("Authorization", "Bearer " + me.accessToken())
+        Api.invalidAs(me)
                 .body(Map.of(
                         "name", "Calendar",
                         "scopes", List.of("everything"),

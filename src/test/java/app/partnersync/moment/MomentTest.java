@@ -1,5 +1,6 @@
 package app.partnersync.moment;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -9,41 +10,32 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import app.partnersync.commitment.CommitmentSweeps;
 import app.partnersync.support.Api;
+import app.partnersync.support.Commitments;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SseClient;
 import app.partnersync.support.TestClock;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Appreciation, running late (renegotiating an occurrence), and cool-off pauses that hold reminders back. */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class MomentTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     TestClock clock;
 
     @Inject
     CommitmentSweeps sweeps;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void anAppreciationIsSeenByThePartner() {
@@ -106,8 +98,7 @@ class MomentTest {
                     .body("items", hasSize(1))
                     .body("nextCursor", org.hamcrest.Matchers.nullValue());
         }
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.invitee().accessToken())
+        Api.invalidAs(pair.invitee())
                 .queryParam("limit", "2147483648")
                 .when()
                 .get("/v1/partnerships/{id}/moments", pair.partnershipId())
@@ -119,13 +110,11 @@ class MomentTest {
     @Test
     void eachKindNamesWhatItIsMissingOrDoesNotTake() {
         Pairs.Pair pair = Pairs.aPartnership();
-        String token = "Bearer " + pair.inviter().accessToken();
         for (Map<String, Object> body : List.<Map<String, Object>>of(
                 Map.of("kind", "appreciation"),
                 Map.of("kind", "running_late", "message", "10 minutes"),
                 Map.of("kind", "cool_off", "arrivalAt", "2030-01-01T10:00:00Z"))) {
-            Api.invalid()
-                    .header("Authorization", token)
+            Api.invalidAs(pair.inviter())
                     .body(body)
                     .when()
                     .post("/v1/partnerships/{p}/moments", pair.partnershipId())
@@ -144,20 +133,8 @@ class MomentTest {
     void runningLateBeforeTheDueTimeRenegotiatesTheOccurrence() {
         Pairs.Pair pair = Pairs.aPartnership();
         Instant due = Instant.now().plus(Duration.ofMinutes(45)).truncatedTo(ChronoUnit.SECONDS);
-        String commitment = Api.as(pair.inviter())
-                .body(Map.of(
-                        "title",
-                        "Pick up the kids",
-                        "promisedBy",
-                        List.of(pair.invitee().accountId()),
-                        "dueAt",
-                        due.toString()))
-                .when()
-                .post("/v1/partnerships/{p}/commitments", pair.partnershipId())
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String commitment = Commitments.oneOff(pair, pair.invitee(), due, Map.of("title", "Pick up the kids"))
+                .getString("id");
         String dueDate = due.atZone(ZoneOffset.UTC).toLocalDate().toString();
 
         Api.as(pair.invitee())
@@ -182,20 +159,8 @@ class MomentTest {
                 .body("items[0].status", equalTo("renegotiated"))
                 .body("items[0].reason", equalTo("Traffic, 15 minutes late"));
 
-        String later = Api.as(pair.inviter())
-                .body(Map.of(
-                        "title",
-                        "Call back",
-                        "promisedBy",
-                        List.of(pair.invitee().accountId()),
-                        "dueAt",
-                        due.toString()))
-                .when()
-                .post("/v1/partnerships/{p}/commitments", pair.partnershipId())
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String later = Commitments.oneOff(pair, pair.invitee(), due, Map.of("title", "Call back"))
+                .getString("id");
         clock.advance(Duration.ofHours(1));
         Api.as(pair.invitee())
                 .body(Map.of(
@@ -222,20 +187,8 @@ class MomentTest {
     void aCoolOffHoldsRemindersUntilItEnds() throws Exception {
         Pairs.Pair pair = Pairs.aPartnership();
         Instant due = Instant.now().plus(Duration.ofMinutes(50));
-        Api.as(pair.inviter())
-                .body(Map.of(
-                        "title",
-                        "Talk about the weekend",
-                        "promisedBy",
-                        List.of(pair.invitee().accountId()),
-                        "dueAt",
-                        due.toString(),
-                        "reminderMinutesBefore",
-                        60))
-                .when()
-                .post("/v1/partnerships/{p}/commitments", pair.partnershipId())
-                .then()
-                .statusCode(201);
+        Commitments.oneOff(
+                pair, pair.invitee(), due, Map.of("title", "Talk about the weekend", "reminderMinutesBefore", 60));
         Api.as(pair.inviter())
                 .body(Map.of("kind", "cool_off"))
                 .when()
@@ -244,8 +197,7 @@ class MomentTest {
                 .statusCode(201)
                 .body("endsAt", org.hamcrest.Matchers.notNullValue());
 
-        try (SseClient stream = SseClient.connect(
-                base.toString().replaceAll("/$", ""), pair.invitee().accessToken(), null)) {
+        try (SseClient stream = SseClient.connect(pair.invitee())) {
             assertNotNull(stream.await("comment", Duration.ofSeconds(2)));
             sweeps.sweepReminders();
             assertNull(stream.await("commitment.reminder", Duration.ofSeconds(1)), "held back during the pause");

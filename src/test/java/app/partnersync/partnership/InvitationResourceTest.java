@@ -1,5 +1,6 @@
 package app.partnersync.partnership;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,21 +29,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class InvitationResourceTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void createGivesAShortHumanCodeThatExpiresInADay() {
@@ -70,14 +66,7 @@ class InvitationResourceTest {
     @Test
     void previewShowsTheInviterToAnySignedInAccountAndToleratesTyping() {
         SignedIn inviter = Accounts.signedIn();
-        String code = Api.as(inviter)
-                .body(Map.of("kind", "colleague", "message", "Weekly 1:1 check-ins?"))
-                .when()
-                .post("/v1/invitations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("code");
+        String code = Pairs.invite(inviter, Map.of("kind", "colleague", "message", "Weekly 1:1 check-ins?"));
         String displayName =
                 Api.as(inviter).when().get("/v1/me").then().extract().path("displayName");
 
@@ -387,8 +376,7 @@ class InvitationResourceTest {
 
     @Test
     void anUnknownKindIsRefusedByName() {
-        Api.invalid()
-                .header("Authorization", "Bearer " + Accounts.signedIn().accessToken())
+        Api.invalidAs(Accounts.signedIn())
                 .body(Map.of("kind", "rival"))
                 .when()
                 .post("/v1/invitations")

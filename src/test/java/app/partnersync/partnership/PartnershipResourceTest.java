@@ -1,5 +1,6 @@
 package app.partnersync.partnership;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -20,8 +21,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PartnershipResourceTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Test
     void bothMembersSeeBothPublicProfiles() {
@@ -121,8 +120,7 @@ class PartnershipResourceTest {
                 .get("/v1/partnerships")
                 .then()
                 .body("items", hasSize(2));
-        Api.invalid()
-                .header("Authorization", "Bearer " + hub.accessToken())
+        Api.invalidAs(hub)
                 .queryParam("status", "paused")
                 .when()
                 .get("/v1/partnerships")
@@ -171,13 +169,7 @@ class PartnershipResourceTest {
     @Test
     void versionsIncreaseWithEveryChange() {
         Pairs.Pair pair = Pairs.aPartnership();
-        long before = Api.as(pair.inviter())
-                .when()
-                .get("/v1/partnerships/{id}", pair.partnershipId())
-                .then()
-                .extract()
-                .jsonPath()
-                .getLong("version");
+        long before = Pairs.version(pair.inviter(), pair.partnershipId());
 
         long renamed = Api.as(pair.inviter())
                 .body(Map.of("displayName", "Home"))

@@ -1,5 +1,6 @@
 package app.partnersync.repair;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -14,7 +15,9 @@ import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.CheckIns;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
+import app.partnersync.support.SyncFeed;
 import app.partnersync.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -24,25 +27,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Repair plans: steps with owners and done-state, weekly reviews, status, and the professional-support flag. */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class RepairPlanTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     TestClock clock;
 
     @Inject
     RepairSweeps sweeps;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void stepsAreTickedByWhoeverDidThemAndAFinishedPlanNoLongerChanges() {
@@ -148,13 +145,7 @@ class RepairPlanTest {
                                 "review",
                                 Map.of("dayOfWeek", "WEDNESDAY", "time", "20:00", "timeZone", "Europe/Berlin")))
                 .getString("id");
-        JsonPath upcoming = Api.as(pair.invitee())
-                .when()
-                .get("/v1/partnerships/{p}/cadence/upcoming", pair.partnershipId())
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath upcoming = CheckIns.upcoming(pair.invitee(), pair.partnershipId());
         assertEquals("repair", upcoming.getString("items[0].kind"));
         assertEquals("2027-02-03T19:00:00Z", upcoming.getString("items[0].startsAt"));
         assertEquals("2027-02-03T19:30:00Z", upcoming.getString("items[0].endsAt"));
@@ -279,15 +270,8 @@ class RepairPlanTest {
         Pairs.Pair pair = Pairs.aPartnership();
         String plan = create(pair.inviter(), pair, Map.of("title", "Keep the phone away at dinner"))
                 .getString("id");
-        List<Map<String, Object>> changes = Api.as(pair.invitee())
-                .queryParam("limit", 100)
-                .when()
-                .get("/v1/sync")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("changes");
+        List<Map<String, Object>> changes =
+                SyncFeed.firstPage(pair.invitee(), 100).getList("changes");
         assertTrue(
                 changes.stream().anyMatch(c -> "repair_plan".equals(c.get("type")) && plan.equals(c.get("id"))),
                 "the plan is in the partner's feed: " + changes);

@@ -163,9 +163,7 @@ final class AccessMatrix {
             for (String garbage : GARBAGE_TOKENS) {
                 success(
                         name + " with the garbage token " + garbage + ", which a public operation ignores",
-                        request.send(
-                                Api.invalid().header("Authorization", "Bearer " + garbage),
-                                request.build(stage, stage.owner())));
+                        request.send(Api.invalidWithToken(garbage), request.build(stage, stage.owner())));
             }
             return;
         }
@@ -177,7 +175,7 @@ final class AccessMatrix {
             problem(
                     name + " with the garbage token " + garbage,
                     operation,
-                    request.send(Api.invalid().header("Authorization", "Bearer " + garbage), refused),
+                    request.send(Api.invalidWithToken(garbage), refused),
                     ProblemType.UNAUTHORIZED);
         }
         if (inPartnership) {

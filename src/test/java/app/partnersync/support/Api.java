@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.http.Header;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 
@@ -49,7 +50,7 @@ public final class Api {
 
     /** A valid request carrying an arbitrary bearer token. */
     public static RequestSpecification withToken(String token) {
-        return anonymous().header("Authorization", "Bearer " + token);
+        return anonymous().header(bearer(token));
     }
 
     /** A request that breaks the contract on purpose; only its response is validated. */
@@ -58,5 +59,31 @@ public final class Api {
                 .filter(RESPONSES_ONLY)
                 .contentType(ContentType.JSON)
                 .accept(ACCEPT);
+    }
+
+    /** A request of {@code member} that breaks the contract on purpose; only its response is validated. */
+    public static RequestSpecification invalidAs(SignedIn member) {
+        return invalidWithToken(member.accessToken());
+    }
+
+    /** A request carrying an arbitrary bearer token that breaks the contract on purpose; only its response is validated. */
+    public static RequestSpecification invalidWithToken(String token) {
+        return invalid().header(bearer(token));
+    }
+
+    /**
+     * A bare request of {@code member}: no contract filter, no content type, no accept header, for what the contract
+     * cannot describe (a method the service does not offer).
+     */
+    public static RequestSpecification uncheckedAs(SignedIn member) {
+        return RestAssured.given().header(bearer(member.accessToken()));
+    }
+
+    /**
+     * The header that carries {@code token}. Sent as a plain header because the contract filter does not see REST
+     * Assured's {@code auth().oauth2(...)}.
+     */
+    public static Header bearer(String token) {
+        return new Header("Authorization", "Bearer " + token);
     }
 }

@@ -1,5 +1,6 @@
 package app.partnersync.support;
 
+import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,17 @@ public final class CheckIns {
                 .put("/v1/partnerships/{p}/cadence", partnershipId)
                 .then()
                 .statusCode(200);
+    }
+
+    /** The partnership's upcoming check-ins as {@code who} sees them; expects 200. */
+    public static JsonPath upcoming(SignedIn who, UUID partnershipId) {
+        return Api.as(who)
+                .when()
+                .get("/v1/partnerships/{p}/cadence/upcoming", partnershipId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Starts a check-in; expects 201 and returns its id. */

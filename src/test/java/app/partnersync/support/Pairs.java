@@ -37,10 +37,26 @@ public final class Pairs {
         return UUID.fromString(id);
     }
 
+    /** The partnership's current version, as {@code member} reads it. */
+    public static long version(SignedIn member, UUID partnershipId) {
+        return Api.as(member)
+                .when()
+                .get("/v1/partnerships/{id}", partnershipId)
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("version");
+    }
+
     /** A fresh invitation's code. */
     public static String invite(SignedIn inviter, String kind) {
+        return invite(inviter, Map.of("kind", kind));
+    }
+
+    /** The code of a fresh invitation made from {@code body} (a kind, perhaps a message). */
+    public static String invite(SignedIn inviter, Map<String, ?> body) {
         return Api.as(inviter)
-                .body(Map.of("kind", kind))
+                .body(body)
                 .when()
                 .post("/v1/invitations")
                 .then()

@@ -1,5 +1,6 @@
 package app.partnersync.support;
 
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +31,11 @@ public final class SseClient implements AutoCloseable {
         this.reader = new Thread(this::read, "sse-test-reader");
         this.reader.setDaemon(true);
         this.reader.start();
+    }
+
+    /** The event stream of {@code member} on the service under test, at the address REST Assured is given. */
+    public static SseClient connect(SignedIn member) throws IOException, InterruptedException {
+        return connect(RestAssured.baseURI + ":" + RestAssured.port, member.accessToken(), null);
     }
 
     public static SseClient connect(String baseUrl, String token, String lastEventId)

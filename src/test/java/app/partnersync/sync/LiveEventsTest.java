@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.partnersync.support.Api;
 import app.partnersync.support.Pairs;
 import app.partnersync.support.SseClient;
+import app.partnersync.support.SyncFeed;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,14 +59,7 @@ class LiveEventsTest {
             assertNotNull(change, "a change event within 2 seconds");
             assertNotNull(change.id());
             String cursor = JsonPath.from(change.data()).getString("cursor");
-            JsonPath page = Api.as(pair.invitee())
-                    .queryParam("cursor", cursor)
-                    .when()
-                    .get("/v1/sync")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
+            JsonPath page = SyncFeed.page(pair.invitee(), cursor);
             assertEquals(pair.partnershipId().toString(), page.getString("changes[0].id"));
             assertEquals("Sam", page.getString("changes[0].record.members[0].displayName"));
         }

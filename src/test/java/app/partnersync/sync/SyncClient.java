@@ -1,7 +1,7 @@
 package app.partnersync.sync;
 
-import app.partnersync.support.Api;
 import app.partnersync.support.SignedIn;
+import app.partnersync.support.SyncFeed;
 import io.restassured.path.json.JsonPath;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +21,7 @@ final class SyncClient {
 
     /** Pulls once; returns the page. */
     JsonPath pull(int limit) {
-        var request = Api.as(who).queryParam("limit", limit);
-        if (cursor != null) {
-            request = request.queryParam("cursor", cursor);
-        }
-        JsonPath page =
-                request.when().get("/v1/sync").then().statusCode(200).extract().jsonPath();
+        JsonPath page = SyncFeed.page(who, cursor, limit);
         apply(page);
         return page;
     }

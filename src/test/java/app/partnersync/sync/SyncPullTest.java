@@ -1,5 +1,6 @@
 package app.partnersync.sync;
 
+import static app.partnersync.support.Problems.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.partnersync.support.Accounts;
 import app.partnersync.support.Api;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,21 +18,15 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class SyncPullTest {
-
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void withoutACursorASnapshotComesFirstThenTheFeed() {

@@ -1,17 +1,19 @@
 package app.partnersync.sync;
 
+import static app.partnersync.support.Problems.PROBLEMS;
+import static app.partnersync.support.SyncFeed.mutation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.partnersync.support.Api;
 import app.partnersync.support.Pairs;
 import app.partnersync.support.Sql;
+import app.partnersync.support.SyncFeed;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,19 +25,11 @@ class SyncPushTest {
     @Inject
     AgroalDataSource database;
 
-    private static final String PROBLEMS = "https://partner-sync.app/problems/";
-
     @Test
     void offlineEditsApplyConflictOrAreRejectedOneByOne() {
         Pairs.Pair pair = Pairs.aPartnership();
         Pairs.Pair stranger = Pairs.aPartnership();
-        long version = Api.as(pair.inviter())
-                .when()
-                .get("/v1/partnerships/{id}", pair.partnershipId())
-                .then()
-                .extract()
-                .jsonPath()
-                .getLong("version");
+        long version = Pairs.version(pair.inviter(), pair.partnershipId());
         long accountVersion = Api.as(pair.inviter())
                 .when()
                 .get("/v1/me")
@@ -57,7 +51,7 @@ class SyncPushTest {
                 mutation("partnership", stranger.partnershipId(), null, "upsert", Map.of("displayName", "not mine")),
                 mutation("account", pair.inviter().accountId(), null, "upsert", Map.of("timeZone", "Mars/Base")));
 
-        JsonPath answer = push(pair, mutations);
+        JsonPath answer = SyncFeed.push(pair.inviter(), mutations);
 
         assertEquals(
                 List.of("applied", "conflict", "applied", "rejected", "rejected", "rejected"),
@@ -81,30 +75,16 @@ class SyncPushTest {
     @Test
     void replayingABatchChangesNothing() {
         Pairs.Pair pair = Pairs.aPartnership();
-        long version = Api.as(pair.inviter())
-                .when()
-                .get("/v1/partnerships/{id}", pair.partnershipId())
-                .then()
-                .extract()
-                .jsonPath()
-                .getLong("version");
+        long version = Pairs.version(pair.inviter(), pair.partnershipId());
         List<Map<String, Object>> batch = List.of(
                 mutation("partnership", pair.partnershipId(), version, "upsert", Map.of("displayName", "Once")),
                 mutation("partnership", pair.partnershipId(), null, "delete", null));
 
-        JsonPath first = push(pair, batch);
-        JsonPath replay = push(pair, batch);
+        JsonPath first = SyncFeed.push(pair.inviter(), batch);
+        JsonPath replay = SyncFeed.push(pair.inviter(), batch);
 
         assertEquals(first.getList("results"), replay.getList("results"));
-        assertEquals(
-                version + 1,
-                Api.as(pair.inviter())
-                        .when()
-                        .get("/v1/partnerships/{id}", pair.partnershipId())
-                        .then()
-                        .extract()
-                        .jsonPath()
-                        .getLong("version"));
+        assertEquals(version + 1, Pairs.version(pair.inviter(), pair.partnershipId()));
     }
 
     @Test
@@ -132,8 +112,8 @@ class SyncPushTest {
         }
         batch.add(mutation("commitment", ids.get(0), 0L, "upsert", Map.of("title", "Batch, edited")));
 
-        JsonPath first = push(pair, batch);
-        JsonPath replay = push(pair, batch);
+        JsonPath first = SyncFeed.push(pair.inviter(), batch);
+        JsonPath replay = SyncFeed.push(pair.inviter(), batch);
 
         assertEquals(List.of("applied", "applied", "applied", "applied"), first.getList("results.status"));
         assertEquals(1L, first.getLong("results[3].version"), "the edit applies to the record created before it");
@@ -168,8 +148,7 @@ class SyncPushTest {
         for (int i = 0; i < 101; i++) {
             tooMany.add(mutation("partnership", pair.partnershipId(), null, "upsert", Map.of("displayName", "n" + i)));
         }
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .body(Map.of("mutations", tooMany))
                 .when()
                 .post("/v1/sync")
@@ -181,8 +160,7 @@ class SyncPushTest {
     @Test
     void aTypeOutsideTheContractRefusesTheBatch() {
         Pairs.Pair pair = Pairs.aPartnership();
-        Api.invalid()
-                .header("Authorization", "Bearer " + pair.inviter().accessToken())
+        Api.invalidAs(pair.inviter())
                 .body(Map.of(
                         "mutations",
                         List.of(mutation(
@@ -192,32 +170,5 @@ class SyncPushTest {
                 .then()
                 .statusCode(400)
                 .body("type", org.hamcrest.Matchers.equalTo(PROBLEMS + "validation-failed"));
-    }
-
-    private static JsonPath push(Pairs.Pair pair, List<Map<String, Object>> mutations) {
-        return Api.as(pair.inviter())
-                .body(Map.of("mutations", mutations))
-                .when()
-                .post("/v1/sync")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
-
-    private static Map<String, Object> mutation(
-            String type, UUID id, Long baseVersion, String op, Map<String, Object> data) {
-        Map<String, Object> mutation = new HashMap<>();
-        mutation.put("mutationId", UUID.randomUUID().toString());
-        mutation.put("type", type);
-        mutation.put("id", id.toString());
-        mutation.put("op", op);
-        if (baseVersion != null) {
-            mutation.put("baseVersion", baseVersion);
-        }
-        if (data != null) {
-            mutation.put("data", data);
-        }
-        return mutation;
     }
 }

@@ -11,18 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.partnersync.support.Api;
 import app.partnersync.support.CheckIns;
+import app.partnersync.support.Commitments;
 import app.partnersync.support.IntegrationTokens;
 import app.partnersync.support.Pairs;
+import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.SignedIn;
 import app.partnersync.support.SseClient;
 import app.partnersync.support.TestClock;
 import app.partnersync.support.WebhookReceiver;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,11 +37,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Webhooks: signed deliveries from the outbox, retries, disabling, redelivery, one sender, SSRF refusals, privacy. */
 @QuarkusTest
+@ExtendWith(ResetTestClockAfterEach.class)
 class WebhookTest {
 
     @Inject
@@ -49,14 +50,6 @@ class WebhookTest {
 
     @Inject
     WebhookDeliverer deliverer;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aChangeIsDeliveredSignedWithTheRecordAsAnIntegrationSeesIt() throws Exception {
@@ -93,8 +86,7 @@ class WebhookTest {
     void aFailedDeliveryIsRetriedLaterWithTheSameEventIdAndCanBeRedelivered() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             Pairs.Pair pair = Pairs.aPartnership();
-            String webhook = create(pair.inviter(), pair, receiver.url(), List.of("moment.*"))
-                    .getString("id");
+            String webhook = momentWebhook(pair, receiver);
             receiver.answer(500);
             appreciation(pair);
 
@@ -142,8 +134,7 @@ class WebhookTest {
         // attempts in a row within a minute. That alone used to disable the webhook, and nothing arrived afterwards.
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             Pairs.Pair pair = Pairs.aPartnership();
-            String webhook = create(pair.inviter(), pair, receiver.url(), List.of("moment.*"))
-                    .getString("id");
+            String webhook = momentWebhook(pair, receiver);
             int events = 12;
             Integer[] down = new Integer[events];
             Arrays.fill(down, 503);
@@ -185,12 +176,10 @@ class WebhookTest {
     void aRunOfFailuresDisablesTheWebhookAndTellsWhoMadeIt() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             Pairs.Pair pair = Pairs.aPartnership();
-            String webhook = create(pair.inviter(), pair, receiver.url(), List.of("moment.*"))
-                    .getString("id");
+            String webhook = momentWebhook(pair, receiver);
             receiver.answer(500, 500, 500);
             appreciation(pair);
-            try (SseClient owner = SseClient.connect(
-                    base.toString().replaceAll("/$", ""), pair.inviter().accessToken(), null)) {
+            try (SseClient owner = SseClient.connect(pair.inviter())) {
                 assertNotNull(owner.await("comment", Duration.ofSeconds(2)));
                 for (int attempt = 0; attempt < 3; attempt++) {
                     deliverer.deliverDue();
@@ -419,6 +408,11 @@ class WebhookTest {
                 .asString());
     }
 
+    /** A webhook of the inviter's for every moment event, delivered to {@code receiver}; its id. */
+    private static String momentWebhook(Pairs.Pair pair, WebhookReceiver receiver) {
+        return create(pair.inviter(), pair, receiver.url(), List.of("moment.*")).getString("id");
+    }
+
     private static JsonPath deliveries(Pairs.Pair pair, String webhook) {
         return Api.as(pair.inviter())
                 .when()
@@ -430,20 +424,8 @@ class WebhookTest {
     }
 
     private static String commitment(Pairs.Pair pair, String title) {
-        return Api.as(pair.inviter())
-                .body(Map.of(
-                        "title",
-                        title,
-                        "promisedBy",
-                        List.of(pair.inviter().accountId()),
-                        "dueAt",
-                        Instant.now().plus(Duration.ofDays(3)).toString()))
-                .when()
-                .post("/v1/partnerships/{p}/commitments", pair.partnershipId())
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return Commitments.oneOff(pair, pair.inviter(), Instant.now().plus(Duration.ofDays(3)), Map.of("title", title))
+                .getString("id");
     }
 
     private static void appreciation(Pairs.Pair pair) {
