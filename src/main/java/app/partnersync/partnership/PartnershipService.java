@@ -232,8 +232,7 @@ public class PartnershipService {
 
     /** JPQL selecting the partnerships of the account bound as {@code account}, to which conditions can be added. */
     private static String ofAccount(String account) {
-        return "select p from Partnership p where exists (select 1 from PartnershipMember m"
-                + " where m.partnershipId = p.id and m.accountId = " + account + ")";
+        return "select p from Partnership p where p.id in (" + Memberships.partnershipsOfAccount(account) + ")";
     }
 
     /** Flushes the change (so the version is current) and puts it in the change feed. */

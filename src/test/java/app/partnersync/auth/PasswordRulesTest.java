@@ -2,13 +2,9 @@ package app.partnersync.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.validation.Validation;
+import app.partnersync.support.BeanValidation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.util.stream.Stream;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,22 +18,7 @@ class PasswordRulesTest {
 
     private static final String EMOJI = "\uD83D\uDE00"; // one code point, two UTF-16 units
 
-    private static ValidatorFactory factory;
-    private static Validator validator;
-
-    @BeforeAll
-    static void validator() {
-        factory = Validation.byDefaultProvider()
-                .configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void close() {
-        factory.close();
-    }
+    private static final Validator validator = BeanValidation.VALIDATOR;
 
     private static boolean valid(Class<?> request, String property, String value) {
         return validator.validateValue(request, property, value).isEmpty();
