@@ -16,7 +16,13 @@ public class AccessTokens {
         this.config = config;
     }
 
-    TokenPair pair(UUID accountId, UUID sessionId, String refreshToken, Instant now) {
+    /**
+     * A token pair. Its {@code iat} and {@code exp} are read from the system clock, not the service's {@code Clock}:
+     * SmallRye JWT (jose4j) checks {@code exp} against the system clock and cannot be given another, so a token timed
+     * by a clock that differs (a test's, moved to another day) would be refused as expired or as issued later.
+     */
+    TokenPair pair(UUID accountId, UUID sessionId, String refreshToken) {
+        Instant now = Instant.now();
         String access = Jwt.issuer(config.issuer())
                 .audience(config.audience())
                 .subject(accountId.toString())

@@ -6,7 +6,6 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,7 +46,7 @@ public class KeySettingsCheck {
                     "partner-sync cannot start without its token keys. Missing: " + String.join("; ", missing));
         }
         try {
-            TokenPair probe = accessTokens.pair(UUID.randomUUID(), UUID.randomUUID(), "startup-probe", Instant.now());
+            TokenPair probe = accessTokens.pair(UUID.randomUUID(), UUID.randomUUID(), "startup-probe");
             parser.parse(probe.accessToken());
         } catch (ParseException | RuntimeException e) {
             throw new IllegalStateException(

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.time.Clock;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -34,15 +33,12 @@ public class VerifiedTokenCache implements JWTParser {
     private final Cache<String, JsonWebToken> verified;
     private final boolean enabled;
     private final long skewSeconds;
-    private final Clock clock;
 
     public VerifiedTokenCache(
             DefaultJWTParser verifier,
             AuthConfig config,
-            @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long skewSeconds,
-            Clock clock) {
+            @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long skewSeconds) {
         this.verifier = verifier;
-        this.clock = clock;
         this.enabled = config.verifiedTokenCacheSize() > 0;
         this.skewSeconds = skewSeconds;
         this.verified = Caffeine.newBuilder()
@@ -72,11 +68,12 @@ public class VerifiedTokenCache implements JWTParser {
     /**
      * jose4j, as SmallRye configures it, checks {@code nbf}, {@code exp} and the lifetime ({@code exp - iat}) but not
      * that {@code iat} has come: a token "issued" a year ahead with a 10-minute lifetime would pass the lifetime cap
-     * and stay valid for a year. Refused here, with the verifier's clock skew, against the clock the service issues
-     * tokens by (the same as the system's, except in tests that move time on).
+     * and stay valid for a year. Refused here, with the verifier's clock skew, against the system clock: the one the
+     * verifier checks {@code exp} by and {@link AccessTokens} issues tokens by (the service's Clock may be moved in
+     * tests, to another day).
      */
     private JsonWebToken notIssuedLater(JsonWebToken token) throws ParseException {
-        if (token.getIssuedAtTime() > clock.instant().getEpochSecond() + skewSeconds) {
+        if (token.getIssuedAtTime() > System.currentTimeMillis() / 1000 + skewSeconds) {
             throw new ParseException("the token's iat is in the future");
         }
         return token;
