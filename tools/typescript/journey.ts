@@ -44,30 +44,39 @@ async function ok<R extends { data?: unknown; error?: unknown; response: Respons
   return data;
 }
 
-/** A signed-in device: the current token pair, renewed with the refresh token when it runs out. */
+/** A signed-in device: the current token pair, rotated with its refresh token shortly before the access token expires. */
 export class Session {
+  private expiresAt: number;
+
   constructor(
     readonly baseUrl: string,
     private tokens: TokenPair,
-  ) {}
-
-  get accessToken(): string {
-    return this.tokens.accessToken;
+  ) {
+    this.expiresAt = Date.now() + tokens.expiresIn * 1000;
   }
 
   /** Rotates the token pair; the old refresh token is spent. */
   async refresh(): Promise<void> {
     const anonymous = createClient<paths>({ baseUrl: this.baseUrl });
-    this.tokens = await ok(anonymous.POST("/v1/auth/refresh", { body: { refreshToken: this.tokens.refreshToken } }));
+    const tokens = await ok(anonymous.POST("/v1/auth/refresh", { body: { refreshToken: this.tokens.refreshToken } }));
+    this.tokens = tokens;
+    this.expiresAt = Date.now() + tokens.expiresIn * 1000;
   }
 
-  /** A client sending this session's access token, refreshing once and retrying when it is refused as expired. */
+  /** A fresh access token: rotated first when it expires within 30 seconds. */
+  async accessToken(): Promise<string> {
+    if (this.expiresAt - Date.now() < 30_000) {
+      await this.refresh();
+    }
+    return this.tokens.accessToken;
+  }
+
+  /** A client sending this session's access token on every request. */
   client(): Api {
     const client = createClient<paths>({ baseUrl: this.baseUrl });
-    const session = this;
     const bearer: Middleware = {
-      onRequest({ request }) {
-        request.headers.set("Authorization", `Bearer ${session.accessToken}`);
+      onRequest: async ({ request }) => {
+        request.headers.set("Authorization", `Bearer ${await this.accessToken()}`);
         return request;
       },
     };
@@ -91,9 +100,7 @@ export async function register(baseUrl: string, email: string, password: string,
 export async function logIn(baseUrl: string, email: string, password: string): Promise<Session> {
   const anonymous = createClient<paths>({ baseUrl });
   const tokens = await ok(anonymous.POST("/v1/auth/login", { body: { email, password, deviceName: "Web" } }));
-  const session = new Session(baseUrl, tokens);
-  await session.refresh();
-  return session;
+  return new Session(baseUrl, tokens);
 }
 
 // --- Pairing: invite and accept ---------------------------------------------------------------------------------
