@@ -339,28 +339,40 @@ export async function pull(session: Session, cursor: string | undefined): Promis
 /** A webhook receiver's handling of a delivery (after checking its signature), told apart by `type`. */
 export function onWebhook(event: WebhookEvent): string {
   switch (event.type) {
+    case "partnership.updated":
+      return `partnership ${event.data.record?.status ?? "gone"} v${event.data.version}`;
     case "commitment.updated":
-      return `commitment ${event.data.record.title} v${event.data.version}`;
-    case "commitment.deleted":
-      return `commitment ${event.data.recordId} gone`;
+      return event.data.record ? `commitment ${event.data.record.title} v${event.data.record.version}` : `commitment ${event.data.recordId} gone`;
     case "commitment.occurrence.updated":
-      return `occurrence ${event.data.record.dueDate} is ${event.data.record.status}`;
+      return event.data.record ? `occurrence ${event.data.record.dueDate} is ${event.data.record.status}` : `occurrence ${event.data.recordId} gone`;
     case "moment.updated":
-      return describeMoment(event.data.record);
+      return event.data.record ? describeMoment(event.data.record) : `moment ${event.data.recordId} gone`;
     case "commitment.reminder":
       return `reminder: ${event.data.title} due ${event.data.dueAt}`;
     case "checkin.reminder":
       return `check-in (${event.data.kind}) at ${event.data.startsAt}`;
-    default:
-      return `${event.type} in ${event.partnershipId}`;
+    case "partnership.deleted":
+    case "commitment.deleted":
+    case "commitment.occurrence.deleted":
+      return `${event.data.recordType} ${event.data.recordId} gone`;
+    case "checkin.updated":
+    case "checkin.cadence.updated":
+    case "checkin.repair_plan.updated":
+      return `${event.data.recordType} ${event.data.recordId} v${event.data.version}`;
   }
 }
 
-/** A live event of `GET /v1/events`, told apart by `event`. */
-export function onLiveEvent(event: LiveEvent): string {
+/** A webhook delivery as a server framework hands it over: the raw body, once its signature was checked. */
+export function receiveWebhook(body: string): string | undefined {
+  const event: unknown = JSON.parse(body);
+  return isWebhookEvent(event) ? onWebhook(event) : undefined;
+}
+
+/** What the live stream reports, told apart by `event`. */
+export function onLiveEvent(event: LiveEvent, ownCursor: string): string {
   switch (event.event) {
     case "change":
-      return `changed; pull from ${event.data.cursor}`;
+      return `changed; pull from ${event.data.cursor ?? ownCursor}`;
     case "commitment.reminder":
       return `reminder: ${event.data.title} due ${event.data.dueAt}`;
     case "checkin.reminder":
@@ -370,6 +382,56 @@ export function onLiveEvent(event: LiveEvent): string {
     case "reauthenticate":
       return `reconnect: ${event.data.reason}`;
   }
+}
+
+type LiveEventName = LiveEvent["event"];
+const liveEventNames: readonly LiveEventName[] = ["change", "commitment.reminder", "checkin.reminder", "webhook.disabled", "reauthenticate"];
+const webhookEventTypes: readonly WebhookEvent["type"][] = [
+  "partnership.updated",
+  "partnership.deleted",
+  "commitment.updated",
+  "commitment.deleted",
+  "commitment.occurrence.updated",
+  "commitment.occurrence.deleted",
+  "commitment.reminder",
+  "checkin.updated",
+  "checkin.cadence.updated",
+  "checkin.repair_plan.updated",
+  "checkin.reminder",
+  "moment.updated",
+];
+
+function isObject(value: unknown): value is { [key: string]: unknown } {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// The one place where JSON from the wire meets the types: a shallow check of the discriminator and the envelope. A
+// real app would validate further (or generate validators from the same contract); the narrowing below is the
+// contract's.
+function isWebhookEvent(value: unknown): value is WebhookEvent {
+  return isObject(value) && webhookEventTypes.some((type) => type === value.type) && typeof value.id === "string" && isObject(value.data);
+}
+
+function isLiveEvent(value: unknown): value is LiveEvent {
+  return isObject(value) && liveEventNames.some((name) => name === value.event) && isObject(value.data);
+}
+
+/**
+ * Listens to the live events in a browser. A plain EventSource cannot send an Authorization header, so `streamUrl`
+ * is `/v1/events` with a short-lived, single-use stream ticket obtained with the bearer token.
+ */
+export function listen(streamUrl: string, ownCursor: () => string, onChange: (line: string) => void): EventSource {
+  // TODO(ticket): obtain the ticket through the client here once the contract has the stream-ticket operation.
+  const source = new EventSource(streamUrl);
+  for (const name of liveEventNames) {
+    source.addEventListener(name, (message: MessageEvent<string>) => {
+      const frame: unknown = { event: message.type, id: message.lastEventId || undefined, data: JSON.parse(message.data) };
+      if (isLiveEvent(frame)) {
+        onChange(onLiveEvent(frame, ownCursor()));
+      }
+    });
+  }
+  return source;
 }
 
 // --- What the contract refuses to type: each line must stay a compile error ------------------------------------
