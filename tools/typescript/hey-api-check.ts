@@ -28,6 +28,8 @@ export async function shareMoments(baseUrl: string, accessToken: string, partner
     { kind: "appreciation", message: "Thank you for dinner" },
     { kind: "running_late", arrivalAt: new Date(Date.now() + 20 * 60_000).toISOString(), message: "Train is late" },
     { kind: "cool_off", minutes: 15 },
+    // hey-api leaves a property with a default optional (openapi-typescript makes it required): the server takes 10.
+    { kind: "cool_off" },
   ];
   const described: string[] = [];
   for (const body of requests) {
@@ -45,19 +47,20 @@ export async function shareMoments(baseUrl: string, accessToken: string, partner
   return described;
 }
 
-/** What the local store does with one push result, told apart by record type and status. */
+/** What the local store does with one push result, told apart by record type, then by status. */
 export function applyResult(result: SyncMutationResult): string {
   switch (result.type) {
     case "commitment":
       if (result.status === "rejected") {
-        return `rejected: ${result.problem.detail}`;
+        return `rejected: ${result.problem?.detail}`;
       }
-      return result.record ? `commitment ${result.record.title} v${result.record.version}` : "commitment deleted";
+      return result.record ? `commitment ${result.record.title} v${result.record.version}` : `commitment ${result.id} deleted`;
     case "account":
+      return result.record ? `account is ${result.record.displayName}` : `account edit ${result.status}: ${result.problem?.detail}`;
     case "partnership":
-      return result.status === "rejected" ? `rejected: ${result.problem.detail}` : `${result.type} v${result.record.version}`;
+      return result.record ? `partnership v${result.record.version}` : `partnership edit ${result.status}: ${result.problem?.detail}`;
     default:
-      return `cannot push ${result.type}: ${result.problem.detail}`;
+      return `cannot push a ${result.type}: ${result.problem.detail}`;
   }
 }
 
