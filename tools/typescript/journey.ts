@@ -454,6 +454,38 @@ export function listen(streamUrl: string, ownCursor: () => string, onChange: (li
   return source;
 }
 
+// --- The whole journey, as an app's onboarding and first week would run it -------------------------------------
+
+/** Two people sign up, pair, promise, keep or renegotiate, share moments, sync offline edits and listen. */
+export async function journey(baseUrl: string, mara: { email: string; password: string }, jo: { email: string; password: string }): Promise<string[]> {
+  const log: string[] = [];
+  const signedUp = await register(baseUrl, mara.email, mara.password, "Mara");
+  const joAccount = await register(baseUrl, jo.email, jo.password, "Jo");
+  const maraSession = await logIn(baseUrl, mara.email, mara.password);
+  await maraSession.refresh();
+  const partnership = await pair(maraSession, joAccount.session);
+
+  const { oneOff, recurring } = await makeCommitments(maraSession, partnership.id, signedUp.account.id);
+  const firstDue = await ok(
+    maraSession.client().GET("/v1/partnerships/{partnershipId}/commitments/{commitmentId}/occurrences", {
+      params: { path: { partnershipId: partnership.id, commitmentId: oneOff.id } },
+    }),
+  );
+  const dueDate = firstDue.items[0]?.dueDate;
+  if (dueDate !== undefined) {
+    log.push(...(await shareMoments(maraSession, partnership.id, dueDate, oneOff.id)));
+  }
+  log.push(...(await recordOutcomes(maraSession, partnership.id, recurring)).map((occurrence) => `${occurrence.dueDate}: ${occurrence.status}`));
+  log.push(...(await followThrough(joAccount.session, partnership.id)));
+
+  const renamed = await renameCommitment(maraSession, recurring, "Recycling and compost");
+  log.push("saved" in renamed ? `renamed to ${renamed.saved.title}` : `someone else changed it: now ${renamed.current.title} v${renamed.current.version}`);
+
+  const cursor = await pull(maraSession, undefined);
+  log.push(...(await pushOfflineEdits(maraSession, signedUp.account, partnership.id, recurring, cursor)));
+  return log;
+}
+
 // --- What the contract refuses to type: each line must stay a compile error ------------------------------------
 // tsc fails on an unused @ts-expect-error, so when the generated types accept one of these requests again, CI fails.
 
