@@ -94,7 +94,6 @@ class VocabularyContractTest {
                 Arguments.of(RepairPlan.Status.class, "/components/parameters/RepairPlanStatus/schema"),
                 Arguments.of(WebhookDelivery.Status.class, "/components/schemas/WebhookDelivery/properties/status"),
                 Arguments.of(Op.class, "/components/schemas/SyncOp"),
-                Arguments.of(Op.class, "/components/schemas/WebhookEvent/properties/data/properties/op"),
                 Arguments.of(
                         SyncMutationResult.Status.class, "/components/schemas/SyncMutationResult/properties/status"));
     }
@@ -122,6 +121,31 @@ class VocabularyContractTest {
         for (SyncedType type : syncedTypes.all()) {
             for (String event : type.integrationEvents().types()) {
                 assertTrue(eventTypes.all().contains(event), type.name() + " announces " + event);
+            }
+        }
+    }
+
+    /**
+     * Each event type has its schema in the {@code WebhookEvent} union, and a record event's schema names the record
+     * type and the op the change log announces it with: a type whose events change shape fails here.
+     */
+    @Test
+    void everyWebhookEventTypeHasItsSchemaNamingItsRecordTypeAndOp() {
+        JsonNode mapping = contract.at("/components/schemas/WebhookEvent/discriminator/mapping");
+        Set<String> mapped = new TreeSet<>();
+        mapping.fieldNames().forEachRemaining(mapped::add);
+        assertEquals(new TreeSet<>(eventTypes.all()), mapped);
+        for (SyncedType type : syncedTypes.all()) {
+            for (Op op : Op.values()) {
+                String event = type.integrationEvents().typeOf(op);
+                if (event == null || !eventTypes.all().contains(event)) {
+                    continue;
+                }
+                String schema = mapping.path(event).asText().replace("#", "");
+                assertEquals(List.of(event), contractEnum(schema + "/properties/type"), schema);
+                assertEquals(
+                        List.of(type.name()), contractEnum(schema + "/properties/data/properties/recordType"), schema);
+                assertEquals(List.of(op.name()), contractEnum(schema + "/properties/data/properties/op"), schema);
             }
         }
     }

@@ -14,7 +14,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A minimal Server-Sent Events reader for tests: events and comments arrive in a queue as they are received. */
+/**
+ * A minimal Server-Sent Events reader for tests: events and comments arrive in a queue as they are received. Every
+ * event a test takes from it (awaited, skipped on the way, or drained) is checked against the contract's {@code
+ * LiveEvent}, so that every live-event test also proves what the stream sends.
+ */
 public final class SseClient implements AutoCloseable {
 
     /** One SSE event or comment ({@code name} "comment"). */
@@ -67,6 +71,7 @@ public final class SseClient implements AutoCloseable {
             if (event == null) {
                 return null;
             }
+            asTheContractSays(event);
             if (event.name().equals(name)) {
                 return event;
             }
@@ -77,7 +82,15 @@ public final class SseClient implements AutoCloseable {
     public List<Event> drain() {
         List<Event> drained = new ArrayList<>();
         events.drainTo(drained);
+        drained.forEach(SseClient::asTheContractSays);
         return drained;
+    }
+
+    /** Fails unless an event (not a comment) is a {@code LiveEvent} of the contract. */
+    static void asTheContractSays(Event event) {
+        if (!event.name().equals("comment")) {
+            ContractSchemas.assertValid("LiveEvent", ContractSchemas.liveEvent(event.name(), event.id(), event.data()));
+        }
     }
 
     private void read() {

@@ -1,5 +1,7 @@
 package app.partnersync.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,7 +15,11 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A webhook receiver on loopback for tests: records every request, answers the statuses it is told to (200 else). */
+/**
+ * A webhook receiver on loopback for tests: records every request, answers the statuses it is told to (200 else).
+ * Every delivery a test takes from it is checked against the contract's {@code WebhookEvent} (the body) and its
+ * headers, so that every webhook test also proves what the service sends.
+ */
 public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received. */
@@ -26,6 +32,8 @@ public final class WebhookReceiver implements AutoCloseable {
                     .orElse(null);
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -56,13 +64,39 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public Received await(Duration timeout) throws InterruptedException {
-        return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Received next = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return next == null ? null : asTheContractSays(next);
     }
 
     public List<Received> drain() {
         List<Received> all = new ArrayList<>();
         received.drainTo(all);
+        all.forEach(WebhookReceiver::asTheContractSays);
         return all;
+    }
+
+    /** Fails unless the delivery is what the contract's webhook callback describes: body, event headers, media type. */
+    static Received asTheContractSays(Received delivery) {
+        ContractSchemas.assertValid("WebhookEvent", delivery.body());
+        JsonNode body;
+        try {
+            body = JSON.readTree(delivery.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + delivery.body(), e);
+        }
+        check(body.path("id").asText(), delivery.header("PartnerSync-Event-Id"), "PartnerSync-Event-Id");
+        check(body.path("type").asText(), delivery.header("PartnerSync-Event-Type"), "PartnerSync-Event-Type");
+        check("application/json", delivery.header("Content-Type"), "Content-Type");
+        if (delivery.header("PartnerSync-Signature") == null) {
+            throw new AssertionError("a delivery without PartnerSync-Signature: " + delivery.headers());
+        }
+        return delivery;
+    }
+
+    private static void check(String expected, String actual, String header) {
+        if (!expected.equals(actual)) {
+            throw new AssertionError(header + " is " + actual + ", the contract says " + expected);
+        }
     }
 
     @Override
