@@ -12,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * Entry point of every API test: REST Assured with a filter that checks each request and response against the
- * committed contract, so that the service and {@code openapi/partner-sync.yaml} cannot drift apart.
+ * committed contract, and that every header of each answer is declared there ({@link DeclaredHeaders}), so that the
+ * service and {@code openapi/partner-sync.yaml} cannot drift apart.
  */
 public final class Api {
 
@@ -33,6 +34,9 @@ public final class Api {
                             .build())
                     .build());
 
+    /** Every header of an answer is declared in the contract for its operation and status (or is transport). */
+    private static final DeclaredHeaders HEADERS = DeclaredHeaders.ofContract();
+
     /** What a well-behaved client accepts: its resources, and problems when something goes wrong. */
     private static final String ACCEPT = "application/json, application/problem+json";
 
@@ -40,7 +44,11 @@ public final class Api {
 
     /** A valid request without credentials. */
     public static RequestSpecification anonymous() {
-        return RestAssured.given().filter(STRICT).contentType(ContentType.JSON).accept(ACCEPT);
+        return RestAssured.given()
+                .filter(STRICT)
+                .filter(HEADERS)
+                .contentType(ContentType.JSON)
+                .accept(ACCEPT);
     }
 
     /** A valid request with the access token of {@code member}. */
@@ -57,6 +65,7 @@ public final class Api {
     public static RequestSpecification invalid() {
         return RestAssured.given()
                 .filter(RESPONSES_ONLY)
+                .filter(HEADERS)
                 .contentType(ContentType.JSON)
                 .accept(ACCEPT);
     }
