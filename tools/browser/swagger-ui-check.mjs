@@ -45,6 +45,11 @@ async function check(page) {
   await page.goto(url);
   see(`opened ${url}: "${await page.title()}"`);
 
+  // The contract lists local development first (what generated clients default to); the page calls the service
+  // that served it through the relative server "/".
+  await page.locator('.servers select').selectOption('/');
+  see('chose the server "/" (the service that served the page)');
+
   // The Authorize button appears once the contract has been loaded and rendered.
   await page.locator('.scheme-container .btn.authorize').click();
   const dialog = page.locator('.dialog-ux .modal-ux');

@@ -14,8 +14,8 @@ final class Outcomes {
 
     /**
      * Refuses an outcome the promiser may not record at {@code now}: anything once the partner confirmed, renegotiating
-     * from the due time on (the occurrence then counts as missed) or without a reason, a {@code movedTo} with a kept or
-     * cancelled outcome. A disputed outcome may be recorded again.
+     * from the due time on (the occurrence then counts as missed) or without a reason, a {@code reason} or
+     * {@code movedTo} with any other outcome. A disputed outcome may be recorded again.
      */
     static void checkOutcome(Occurrence.Verdict confirmation, Instant dueAt, OutcomeInput input, Instant now) {
         if (confirmation == Occurrence.Verdict.confirmed) {
@@ -31,9 +31,11 @@ final class Outcomes {
                     throw ProblemException.invalidField("reason", "is required when renegotiating");
                 }
             }
-            // A movedTo sent with a miss has always been ignored rather than refused.
-            case missed -> {}
-            case kept, cancelled -> {
+            // The contract gives each outcome its own shape: a reason or a new time belongs to a renegotiation only.
+            case kept, missed, cancelled -> {
+                if (input.reason() != null) {
+                    throw ProblemException.invalidField("reason", "is only for a renegotiated outcome");
+                }
                 if (input.movedTo() != null) {
                     throw ProblemException.invalidField("movedTo", "is only for a renegotiated outcome");
                 }

@@ -271,9 +271,9 @@ public class SyncService {
         } catch (ProblemException rejected) {
             // The failed attempt rolled back whole; the refusal is stored on its own (unless a racing replay won).
             SyncMutationResult result =
-                    SyncMutationResult.rejected(mutation.mutationId(), rejected.toProblem(instance, correlationId));
+                    SyncMutationResult.rejected(mutation, rejected.toProblem(instance, correlationId));
             return QuarkusTransaction.requiringNew()
-                    .call(() -> claim(accountId, mutation.mutationId()).orElseGet(() -> {
+                    .call(() -> claim(accountId, mutation).orElseGet(() -> {
                         store(accountId, mutation.mutationId(), result);
                         return result;
                     }));
@@ -282,7 +282,7 @@ public class SyncService {
 
     /** Claims the mutation and applies it in the current transaction, or returns the result stored by an earlier one. */
     private SyncMutationResult apply(UUID accountId, SyncMutation mutation) {
-        Optional<SyncMutationResult> earlier = claim(accountId, mutation.mutationId());
+        Optional<SyncMutationResult> earlier = claim(accountId, mutation);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -292,14 +292,15 @@ public class SyncService {
                         "Records of type '" + mutation.type() + "' cannot be changed through sync."));
         SyncedType.MutationOutcome outcome = type.apply(accountId, mutation);
         SyncMutationResult result = outcome.applied()
-                ? SyncMutationResult.applied(mutation.mutationId(), outcome.current())
-                : SyncMutationResult.conflict(mutation.mutationId(), outcome.current());
+                ? SyncMutationResult.applied(mutation, outcome.current())
+                : SyncMutationResult.conflict(mutation, outcome.current());
         store(accountId, mutation.mutationId(), result);
         return result;
     }
 
     /** Claims the mutation id; when it was claimed before, waits for that transaction and returns its result. */
-    private Optional<SyncMutationResult> claim(UUID accountId, UUID mutationId) {
+    private Optional<SyncMutationResult> claim(UUID accountId, SyncMutation mutation) {
+        UUID mutationId = mutation.mutationId();
         int claimed = entityManager
                 .createNativeQuery("insert into sync_mutation (account_id, mutation_id, result, created_at)"
                         + " values (?1, ?2, '', ?3) on conflict do nothing")
@@ -316,7 +317,7 @@ public class SyncService {
                 .setParameter(2, mutationId)
                 .getSingleResult();
         try {
-            return Optional.of(json.readValue(stored, SyncMutationResult.class));
+            return Optional.of(json.readValue(stored, SyncMutationResult.class).answering(mutation));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable stored mutation result", e);
         }

@@ -4,24 +4,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.partnersync.client.api.AuthApi;
 import app.partnersync.client.api.CommitmentsApi;
 import app.partnersync.client.api.InsightsApi;
 import app.partnersync.client.api.InvitationsApi;
+import app.partnersync.client.api.MomentsApi;
 import app.partnersync.client.api.SyncApi;
 import app.partnersync.client.model.AccountChange;
+import app.partnersync.client.model.AccountMutation;
+import app.partnersync.client.model.AccountMutationResult;
+import app.partnersync.client.model.AppreciationMoment;
 import app.partnersync.client.model.Commitment;
 import app.partnersync.client.model.CommitmentChange;
 import app.partnersync.client.model.CommitmentInput;
+import app.partnersync.client.model.CommitmentMutationResult;
+import app.partnersync.client.model.CommitmentPatch;
+import app.partnersync.client.model.CommitmentUpsert;
+import app.partnersync.client.model.CommitmentUpsertData;
+import app.partnersync.client.model.CoolOffMoment;
 import app.partnersync.client.model.CreateInvitationRequest;
+import app.partnersync.client.model.CreateMomentRequest;
 import app.partnersync.client.model.FollowThrough;
 import app.partnersync.client.model.Invitation;
+import app.partnersync.client.model.KeptOutcome;
 import app.partnersync.client.model.MemberFollowThrough;
+import app.partnersync.client.model.Moment;
+import app.partnersync.client.model.MutationStatus;
+import app.partnersync.client.model.NewAppreciation;
+import app.partnersync.client.model.NewCommitmentData;
+import app.partnersync.client.model.NewCoolOff;
+import app.partnersync.client.model.NewOneOffCommitmentData;
+import app.partnersync.client.model.NewRunningLate;
 import app.partnersync.client.model.Occurrence;
 import app.partnersync.client.model.OccurrenceChange;
 import app.partnersync.client.model.OccurrenceStatus;
+import app.partnersync.client.model.OneOffCommitmentInput;
 import app.partnersync.client.model.OutcomeInput;
 import app.partnersync.client.model.Partnership;
 import app.partnersync.client.model.PartnershipChange;
@@ -29,9 +49,15 @@ import app.partnersync.client.model.PartnershipKind;
 import app.partnersync.client.model.PartnershipMember;
 import app.partnersync.client.model.RegisterRequest;
 import app.partnersync.client.model.RegistrationResponse;
+import app.partnersync.client.model.RunningLateMoment;
+import app.partnersync.client.model.StaleCommitmentProblem;
+import app.partnersync.client.model.SyncMutation;
 import app.partnersync.client.model.SyncOp;
 import app.partnersync.client.model.SyncPage;
+import app.partnersync.client.model.SyncPushRequest;
+import app.partnersync.client.model.SyncPushResponse;
 import app.partnersync.client.model.TokenPair;
+import app.partnersync.client.model.UpdateAccountRequest;
 import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -117,10 +143,10 @@ class GeneratedClientJourneyTest {
         ApiResponse<Commitment> made = new CommitmentsApi(asAnn)
                 .createCommitmentWithHttpInfo(
                         partnershipId,
-                        new CommitmentInput()
+                        new CommitmentInput(new OneOffCommitmentInput()
                                 .title("Take out the recycling")
                                 .promisedBy(Set.of(annId))
-                                .dueAt(due),
+                                .dueAt(due)),
                         null);
         assertEquals(201, made.getStatusCode());
         Commitment commitment = made.getData();
@@ -135,9 +161,9 @@ class GeneratedClientJourneyTest {
                         partnershipId,
                         commitment.getId(),
                         due.toLocalDate(),
-                        new OutcomeInput()
-                                .outcome(OutcomeInput.OutcomeEnum.KEPT)
-                                .note("Both bins out"),
+                        new OutcomeInput(new KeptOutcome()
+                                .outcome(KeptOutcome.OutcomeEnum.KEPT)
+                                .note("Both bins out")),
                         null);
         assertEquals(200, recorded.getStatusCode());
         assertEquals(
@@ -192,6 +218,121 @@ class GeneratedClientJourneyTest {
         assertTrue(
                 synced.stream().noneMatch(c -> c instanceof AccountChange account && !benId.equals(account.getId())),
                 "the partner's account record is not the caller's to sync");
+    }
+
+    @Test
+    void momentsPushResultsAndStaleRecordsAreTypedByWhatTheyAre() throws Exception {
+        RegistrationResponse ann = new AuthApi(client(null)).register(registration("Ann", "Europe/Berlin"));
+        RegistrationResponse ben = new AuthApi(client(null)).register(registration("Ben", "Europe/Berlin"));
+        UUID annId = ann.getAccount().getId();
+        ApiClient asAnn = client(ann.getTokens().getAccessToken());
+        ApiClient asBen = client(ben.getTokens().getAccessToken());
+        Invitation invitation = new InvitationsApi(asAnn)
+                .createInvitation(new CreateInvitationRequest().kind(PartnershipKind.FRIEND), null);
+        UUID partnershipId = new InvitationsApi(asBen)
+                .acceptInvitation(invitation.getCode(), null)
+                .getId();
+
+        // One moment of each kind, each built from its own shape: the types do not offer a field of another kind.
+        MomentsApi annMoments = new MomentsApi(asAnn);
+        OffsetDateTime arrival = clock.instant().plus(Duration.ofMinutes(20)).atOffset(ZoneOffset.UTC);
+        annMoments.createMoment(
+                partnershipId,
+                new CreateMomentRequest(new NewRunningLate()
+                        .kind(NewRunningLate.KindEnum.RUNNING_LATE)
+                        .arrivalAt(arrival)
+                        .message("Train stuck, 20 minutes")),
+                null);
+        annMoments.createMoment(
+                partnershipId,
+                new CreateMomentRequest(
+                        new NewCoolOff().kind(NewCoolOff.KindEnum.COOL_OFF).minutes(15)),
+                null);
+        new MomentsApi(asBen)
+                .createMoment(
+                        partnershipId,
+                        new CreateMomentRequest(new NewAppreciation()
+                                .kind(NewAppreciation.KindEnum.APPRECIATION)
+                                .message("Thanks for cooking")),
+                        null);
+        List<String> seen = new ArrayList<>();
+        for (Moment moment :
+                new MomentsApi(asBen).listMoments(partnershipId, 10, null, null).getItems()) {
+            Object shape = moment.getActualInstance();
+            if (shape instanceof AppreciationMoment appreciation) {
+                seen.add("appreciation: " + appreciation.getMessage());
+            } else if (shape instanceof RunningLateMoment late) {
+                assertEquals(arrival.toInstant(), late.getArrivalAt().toInstant());
+                seen.add("running late: " + late.getMessage());
+            } else if (shape instanceof CoolOffMoment coolOff) {
+                assertTrue(
+                        coolOff.getEndsAt().toInstant().isAfter(clock.instant().plus(Duration.ofMinutes(14))));
+                seen.add("cool-off");
+            }
+        }
+        assertEquals(
+                Set.of("appreciation: Thanks for cooking", "running late: Train stuck, 20 minutes", "cool-off"),
+                Set.copyOf(seen));
+
+        // An offline batch: a commitment made with the client's id and a new time zone; each result says its type, so
+        // its record has that type's schema.
+        UUID offlineId = UUID.randomUUID();
+        OffsetDateTime due = clock.instant()
+                .plus(Duration.ofDays(2))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .atOffset(ZoneOffset.UTC);
+        SyncPushResponse pushed = new SyncApi(asAnn)
+                .pushChanges(
+                        new SyncPushRequest()
+                                .addMutationsItem(new SyncMutation(new CommitmentUpsert()
+                                        .mutationId(UUID.randomUUID())
+                                        .type(CommitmentUpsert.TypeEnum.COMMITMENT)
+                                        .id(offlineId)
+                                        .op(CommitmentUpsert.OpEnum.UPSERT)
+                                        .data(new CommitmentUpsertData(
+                                                new NewCommitmentData(new NewOneOffCommitmentData()
+                                                        .partnershipId(partnershipId)
+                                                        .title("Call the landlord")
+                                                        .promisedBy(Set.of(annId))
+                                                        .dueAt(due))))))
+                                .addMutationsItem(new SyncMutation(new AccountMutation()
+                                        .mutationId(UUID.randomUUID())
+                                        .type(AccountMutation.TypeEnum.ACCOUNT)
+                                        .id(annId)
+                                        .op(AccountMutation.OpEnum.UPSERT)
+                                        .data(new UpdateAccountRequest().timeZone("Asia/Tokyo")))),
+                        null);
+        assertEquals(2, pushed.getResults().size());
+        Object first = pushed.getResults().get(0).getActualInstance();
+        assertTrue(first instanceof CommitmentMutationResult, String.valueOf(first));
+        if (first instanceof CommitmentMutationResult made) {
+            assertEquals(MutationStatus.APPLIED, made.getStatus());
+            assertEquals(offlineId, made.getId());
+            assertEquals(0L, made.getVersion(), "a new record starts at version 0");
+            assertEquals("Call the landlord", made.getRecord().getTitle());
+            assertEquals(due.toInstant(), made.getRecord().getDueAt().toInstant());
+        }
+        Object second = pushed.getResults().get(1).getActualInstance();
+        assertTrue(second instanceof AccountMutationResult, String.valueOf(second));
+        if (second instanceof AccountMutationResult account) {
+            assertEquals(MutationStatus.APPLIED, account.getStatus());
+            assertEquals("Asia/Tokyo", account.getRecord().getTimeZone());
+        }
+
+        // A write based on a version that is no longer current: the 412 problem carries the current commitment, typed.
+        CommitmentsApi annCommitments = new CommitmentsApi(asAnn);
+        annCommitments.updateCommitment(
+                partnershipId, offlineId, new CommitmentPatch().title("Call Mr. Lee"), "\"v0\"");
+        ApiException stale = assertThrows(
+                ApiException.class,
+                () -> annCommitments.updateCommitment(
+                        partnershipId, offlineId, new CommitmentPatch().title("Call the landlord today"), "\"v0\""));
+        assertEquals(412, stale.getCode());
+        StaleCommitmentProblem problem =
+                asAnn.getObjectMapper().readValue(stale.getResponseBody(), StaleCommitmentProblem.class);
+        assertEquals("\"v1\"", problem.getEtag());
+        assertEquals("Call Mr. Lee", problem.getCurrent().getTitle());
+        assertEquals(1L, problem.getCurrent().getVersion());
     }
 
     /**

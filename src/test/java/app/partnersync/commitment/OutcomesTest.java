@@ -78,15 +78,31 @@ class OutcomesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"kept, true", "cancelled, true", "missed, false", "renegotiated, false"})
+    @CsvSource({"kept, true", "cancelled, true", "missed, true", "renegotiated, false"})
     void movedToIsOnlyForARenegotiation(OutcomeInput.Outcome outcome, boolean refused) {
-        OutcomeInput input = new OutcomeInput(outcome, null, "reason", MOVED);
+        String reason = outcome == OutcomeInput.Outcome.renegotiated ? "reason" : null;
+        OutcomeInput input = new OutcomeInput(outcome, null, reason, MOVED);
         Instant now = DUE.minusSeconds(60);
         if (refused) {
             ProblemException problem =
                     assertThrows(ProblemException.class, () -> Outcomes.checkOutcome(null, DUE, input, now));
             assertEquals(
                     List.of(new Problem.FieldError("movedTo", "is only for a renegotiated outcome")), problem.errors());
+        } else {
+            assertDoesNotThrow(() -> Outcomes.checkOutcome(null, DUE, input, now));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"kept, true", "cancelled, true", "missed, true", "renegotiated, false"})
+    void aReasonIsOnlyForARenegotiation(OutcomeInput.Outcome outcome, boolean refused) {
+        OutcomeInput input = new OutcomeInput(outcome, null, "Stuck in traffic", null);
+        Instant now = DUE.minusSeconds(60);
+        if (refused) {
+            ProblemException problem =
+                    assertThrows(ProblemException.class, () -> Outcomes.checkOutcome(null, DUE, input, now));
+            assertEquals(
+                    List.of(new Problem.FieldError("reason", "is only for a renegotiated outcome")), problem.errors());
         } else {
             assertDoesNotThrow(() -> Outcomes.checkOutcome(null, DUE, input, now));
         }
@@ -117,10 +133,10 @@ class OutcomesTest {
         Occurrence occurrence = occurrence(Occurrence.Status.open);
         Instant early = DUE.minusSeconds(600);
 
-        Outcomes.record(occurrence, new OutcomeInput(OutcomeInput.Outcome.missed, " ", null, MOVED), early);
+        Outcomes.record(occurrence, new OutcomeInput(OutcomeInput.Outcome.missed, " ", null, null), early);
         assertEquals(Occurrence.Status.missed, occurrence.status);
         assertEquals(early, occurrence.missedAt);
-        assertNull(occurrence.movedTo, "a miss ignores movedTo");
+        assertNull(occurrence.movedTo);
         assertNull(occurrence.note, "a blank note is no note");
 
         Outcomes.record(occurrence, new OutcomeInput(OutcomeInput.Outcome.renegotiated, null, "Traffic", MOVED), early);

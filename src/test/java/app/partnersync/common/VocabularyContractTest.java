@@ -78,7 +78,7 @@ class VocabularyContractTest {
                 Arguments.of(Recurrence.Frequency.class, "/components/schemas/Recurrence/properties/frequency"),
                 Arguments.of(Occurrence.Status.class, "/components/schemas/OccurrenceStatus"),
                 Arguments.of(Occurrence.Verdict.class, "/components/schemas/ConfirmationInput/properties/verdict"),
-                Arguments.of(OutcomeInput.Outcome.class, "/components/schemas/OutcomeInput/properties/outcome"),
+                Arguments.of(OutcomeInput.Outcome.class, "/components/schemas/OutcomeInput/discriminator/mapping"),
                 Arguments.of(FollowThrough.Window.class, "/components/schemas/FollowThrough/properties/window"),
                 Arguments.of(FollowThrough.Window.class, "/components/parameters/FollowThroughWindow/schema"),
                 Arguments.of(TrustOverview.Window.class, "/components/schemas/TrustOverview/properties/window"),
@@ -94,8 +94,9 @@ class VocabularyContractTest {
                 Arguments.of(RepairPlan.Status.class, "/components/parameters/RepairPlanStatus/schema"),
                 Arguments.of(WebhookDelivery.Status.class, "/components/schemas/WebhookDelivery/properties/status"),
                 Arguments.of(Op.class, "/components/schemas/SyncOp"),
-                Arguments.of(
-                        SyncMutationResult.Status.class, "/components/schemas/SyncMutationResult/properties/status"));
+                Arguments.of(SyncMutationResult.Status.class, "/components/schemas/MutationStatus"),
+                Arguments.of(Moment.Kind.class, "/components/schemas/Moment/discriminator/mapping"),
+                Arguments.of(Moment.Kind.class, "/components/schemas/CreateMomentRequest/discriminator/mapping"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -117,7 +118,9 @@ class VocabularyContractTest {
     void theSyncedTypesAreTheContractsRecordTypes() {
         Set<String> names = new TreeSet<>();
         syncedTypes.all().forEach(type -> names.add(type.name()));
-        assertEquals(new TreeSet<>(contractEnum("/components/schemas/SyncRecordType")), names);
+        assertEquals(new TreeSet<>(contractEnum("/components/schemas/SyncChange/discriminator/mapping")), names);
+        assertEquals(
+                new TreeSet<>(contractEnum("/components/schemas/SyncMutationResult/discriminator/mapping")), names);
         for (SyncedType type : syncedTypes.all()) {
             for (String event : type.integrationEvents().types()) {
                 assertTrue(eventTypes.all().contains(event), type.name() + " announces " + event);
@@ -155,7 +158,17 @@ class VocabularyContractTest {
         assertEquals(contractEnum("/components/schemas/Scope"), Scopes.ALL);
     }
 
+    /**
+     * The values at {@code pointer}: an enum's, or the keys of a discriminator's mapping (the values of a property
+     * that tells a union's shapes apart), in the contract's order.
+     */
     private static List<String> contractEnum(String pointer) {
+        if (pointer.endsWith("/discriminator/mapping")) {
+            List<String> keys = new ArrayList<>();
+            contract.at(pointer).fieldNames().forEachRemaining(keys::add);
+            assertTrue(!keys.isEmpty(), "the contract has a discriminator mapping at " + pointer);
+            return keys;
+        }
         JsonNode values = contract.at(pointer).path("enum");
         assertTrue(values.isArray() && !values.isEmpty(), "the contract has an enum at " + pointer);
         List<String> spelled = new ArrayList<>();

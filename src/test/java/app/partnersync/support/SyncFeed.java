@@ -46,6 +46,21 @@ public final class SyncFeed {
                 .jsonPath();
     }
 
+    /**
+     * Pushes a batch that breaks the contract on purpose (a mutation the contract has no shape for, such as deleting a
+     * partnership): the service rejects such a mutation on its own, and only the answer is checked against the contract.
+     */
+    public static JsonPath pushOutsideTheContract(SignedIn member, List<Map<String, Object>> mutations) {
+        return Api.invalidAs(member)
+                .body(Map.of("mutations", mutations))
+                .when()
+                .post("/v1/sync")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
     /** One mutation of a batch, with a fresh mutation id; {@code baseVersion} and {@code data} are left out when null. */
     public static Map<String, Object> mutation(
             String type, UUID id, Long baseVersion, String op, Map<String, Object> data) {

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 class SyncMutationResultTest {
 
     private final ObjectMapper json = new ObjectMapper();
-    private final UUID mutation = UUID.randomUUID();
     private final UUID record = UUID.randomUUID();
+    private final SyncMutation mutation =
+            new SyncMutation(UUID.randomUUID(), "commitment", record, 3L, Op.upsert, Map.of("title", "t"));
 
     @Test
     void eachOutcomeIsWrittenWithItsContractStatus() throws Exception {
@@ -53,5 +54,29 @@ class SyncMutationResultTest {
         SyncMutationResult stored =
                 SyncMutationResult.conflict(mutation, new SyncedType.Versioned(record, 7, Map.of("title", "theirs")));
         assertEquals(stored, json.readValue(json.writeValueAsString(stored), SyncMutationResult.class));
+    }
+
+    @Test
+    void eachResultNamesItsMutationSoThatItsRecordHasAKnownSchema() {
+        JsonNode written =
+                json.valueToTree(SyncMutationResult.applied(mutation, new SyncedType.Versioned(record, 4, Map.of())));
+        assertEquals(
+                mutation.mutationId().toString(), written.path("mutationId").asText());
+        assertEquals("commitment", written.path("type").asText());
+        assertEquals(record.toString(), written.path("id").asText());
+        assertEquals("upsert", written.path("op").asText());
+    }
+
+    @Test
+    void aResultStoredBeforeResultsNamedTheirMutationGainsItsTypeIdAndOpOnReplay() throws Exception {
+        SyncMutationResult old = json.readValue(
+                "{\"mutationId\":\"" + mutation.mutationId() + "\",\"status\":\"applied\",\"version\":4}",
+                SyncMutationResult.class);
+        SyncMutationResult answered = old.answering(mutation);
+        assertEquals("commitment", answered.type());
+        assertEquals(record, answered.id());
+        assertEquals(Op.upsert, answered.op());
+        assertEquals(4L, answered.version());
+        assertEquals(answered, answered.answering(mutation));
     }
 }
