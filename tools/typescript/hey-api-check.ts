@@ -48,25 +48,20 @@ export async function shareMoments(baseUrl: string, accessToken: string, partner
 }
 
 /** What the local store does with one push result, told apart by record type, then by status. */
-// TODO(schemas): needs i17-contract: today SyncMutationResult has no `type` and its `record` is an untyped union.
-// export function applyResult(result: SyncMutationResult): string {
-  // switch (result.type) {
-    // case "commitment":
-      // if (result.status === "rejected") {
-        // return `rejected: ${result.problem?.detail}`;
-      // }
-      // return result.record ? `commitment ${result.record.title} v${result.record.version}` : `commitment ${result.id} deleted`;
-    // case "account":
-      // return result.record ? `account is ${result.record.displayName}` : `account edit ${result.status}: ${result.problem?.detail}`;
-    // case "partnership":
-      // return result.record ? `partnership v${result.record.version}` : `partnership edit ${result.status}: ${result.problem?.detail}`;
-    // default:
-      // return `cannot push a ${result.type}: ${result.problem.detail}`;
-  // }
-// }
-
 export function applyResult(result: SyncMutationResult): string {
-  return `${result.mutationId}: ${result.status}`;
+  switch (result.type) {
+    case "commitment":
+      if (result.status === "rejected") {
+        return `rejected: ${result.problem?.detail}`;
+      }
+      return result.record ? `commitment ${result.record.title} v${result.record.version}` : `commitment ${result.id} deleted`;
+    case "account":
+      return result.record ? `account is ${result.record.displayName}` : `account edit ${result.status}: ${result.problem?.detail}`;
+    case "partnership":
+      return result.record ? `partnership v${result.record.version}` : `partnership edit ${result.status}: ${result.problem?.detail}`;
+    default:
+      return `cannot push a ${result.type}: ${result.problem.detail}`;
+  }
 }
 
 export async function pushOffline(baseUrl: string, accessToken: string, partnershipId: string, me: string): Promise<string[]> {
@@ -92,11 +87,9 @@ export async function pushOffline(baseUrl: string, accessToken: string, partners
 }
 
 export function invalidRequestsAreUntypeable(me: string): void {
-  // TODO(schemas): needs i17-contract: today an appreciation with `minutes` is typeable.
-  // // @ts-expect-error an appreciation takes no `minutes` (the server answers 400)
-  // const appreciationWithMinutes: CreateMomentRequest = { kind: "appreciation", message: "Thanks", minutes: 10 };
+  // @ts-expect-error an appreciation takes no `minutes` (the server answers 400)
+  const appreciationWithMinutes: CreateMomentRequest = { kind: "appreciation", message: "Thanks", minutes: 10 };
   // @ts-expect-error a mutation of a type the server does not know
   const unknownType: SyncMutation = { mutationId: me, type: "widget", op: "upsert", id: me, data: {} };
-  // TODO(schemas): void [appreciationWithMinutes, unknownType];
-  void unknownType;
+  void [appreciationWithMinutes, unknownType];
 }

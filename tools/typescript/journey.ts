@@ -149,18 +149,15 @@ export function describeMoment(moment: Moment): string {
 
 export async function shareMoments(session: Session, partnershipId: string, occurrenceDueDate: string, commitmentId: string): Promise<string[]> {
   const api = session.client();
-  // TODO(schemas): for the running-late notice below.
-  // const arrivalAt = new Date(Date.now() + 20 * 60_000).toISOString();
-  void [occurrenceDueDate, commitmentId]; // TODO(schemas): used by the running-late notice below
+  const arrivalAt = new Date(Date.now() + 20 * 60_000).toISOString();
   const moments = [
-    // TODO(schemas): needs i17-contract: today CreateMomentRequest is one object whose `minutes` (default 10) is required.
-    // await createMoment(api, partnershipId, { kind: "appreciation", message: "Thank you for dinner" }),
-    // await createMoment(api, partnershipId, {
-      // kind: "running_late",
-      // arrivalAt,
-      // message: "Train is late",
-      // occurrence: { commitmentId, dueDate: occurrenceDueDate },
-    // }),
+    await createMoment(api, partnershipId, { kind: "appreciation", message: "Thank you for dinner" }),
+    await createMoment(api, partnershipId, {
+      kind: "running_late",
+      arrivalAt,
+      message: "Train is late",
+      occurrence: { commitmentId, dueDate: occurrenceDueDate },
+    }),
     await createMoment(api, partnershipId, { kind: "cool_off", minutes: 15 }),
     // TODO(schemas): a cool-off without `minutes` (the server takes 10) is valid, but `minutes` has a `default`, and
     // openapi-typescript at its default options makes every property with a default required, in request bodies
@@ -252,10 +249,9 @@ export async function renameCommitment(session: Session, seen: Commitment, title
   if (data) {
     return { saved: data };
   }
-  // TODO(schemas): needs i17-contract: today the 412 body is a Problem whose `current` is an untyped object.
-  // if (isStale(response, error)) {
-    // return { current: error.current };
-  // }
+  if (isStale(response, error)) {
+    return { current: error.current };
+  }
   throw new ApiError(response.status, error);
 }
 
@@ -273,29 +269,24 @@ function isStale(response: Response, error: UpdateCommitmentError): error is Sta
  * What the local store does with one push result, told apart by the record type; within one, `status` says whether
  * the record is the saved one (applied), the server's (conflict) or absent with a problem (rejected).
  */
-// TODO(schemas): needs i17-contract: today SyncMutationResult has no `type` and its `record` is an untyped union.
-// export function applyResult(result: SyncMutationResult): string {
-  // switch (result.type) {
-    // case "account":
-      // return result.record ? `${result.status}: account is ${result.record.displayName}` : `account edit ${result.status}: ${result.problem?.detail}`;
-    // case "partnership":
-      // return result.record ? `${result.status}: partnership v${result.record.version}` : `partnership edit ${result.status}: ${result.problem?.detail}`;
-    // case "commitment":
-      // switch (result.status) {
-        // case "applied":
-          // return result.record ? `saved ${result.record.title} v${result.record.version}` : `deleted ${result.id}`;
-        // case "conflict":
-          // return result.record ? `conflict: the server has ${result.record.title} v${result.record.version}` : `conflict: ${result.id} is gone`;
-        // case "rejected":
-          // return `commitment rejected: ${result.problem?.detail}`;
-      // }
-    // default:
-      // return `cannot push a ${result.type}: ${result.problem.detail}`;
-  // }
-// }
-
 export function applyResult(result: SyncMutationResult): string {
-  return `${result.mutationId}: ${result.status}`;
+  switch (result.type) {
+    case "account":
+      return result.record ? `${result.status}: account is ${result.record.displayName}` : `account edit ${result.status}: ${result.problem?.detail}`;
+    case "partnership":
+      return result.record ? `${result.status}: partnership v${result.record.version}` : `partnership edit ${result.status}: ${result.problem?.detail}`;
+    case "commitment":
+      switch (result.status) {
+        case "applied":
+          return result.record ? `saved ${result.record.title} v${result.record.version}` : `deleted ${result.id}`;
+        case "conflict":
+          return result.record ? `conflict: the server has ${result.record.title} v${result.record.version}` : `conflict: ${result.id} is gone`;
+        case "rejected":
+          return `commitment rejected: ${result.problem?.detail}`;
+      }
+    default:
+      return `cannot push a ${result.type}: ${result.problem.detail}`;
+  }
 }
 
 export async function pushOfflineEdits(session: Session, me: Account, partnershipId: string, edited: Commitment, cursor: string | undefined): Promise<string[]> {
@@ -499,15 +490,12 @@ export async function journey(baseUrl: string, mara: { email: string; password: 
 // tsc fails on an unused @ts-expect-error, so when the generated types accept one of these requests again, CI fails.
 
 export function invalidRequestsAreUntypeable(me: string): CommitmentInput {
-  // TODO(schemas): needs i17-contract (today's types accept it, or refuse it only for the missing `minutes`).
-  // // @ts-expect-error an appreciation takes no `minutes` (the server answers 400)
-  // const appreciationWithMinutes: CreateMomentRequest = { kind: "appreciation", message: "Thanks", minutes: 10 };
-  // TODO(schemas): needs i17-contract (today's types accept it, or refuse it only for the missing `minutes`).
-  // // @ts-expect-error a running-late notice needs `arrivalAt`
-  // const lateWithoutArrival: CreateMomentRequest = { kind: "running_late", message: "Sorry" };
-  // TODO(schemas): needs i17-contract (today's types accept it, or refuse it only for the missing `minutes`).
-  // // @ts-expect-error `arrivalAt` is only for a running-late notice
-  // const coolOffWithArrival: CreateMomentRequest = { kind: "cool_off", arrivalAt: "2026-12-20T18:00:00Z" };
+  // @ts-expect-error an appreciation takes no `minutes` (the server answers 400)
+  const appreciationWithMinutes: CreateMomentRequest = { kind: "appreciation", message: "Thanks", minutes: 10 };
+  // @ts-expect-error a running-late notice needs `arrivalAt`
+  const lateWithoutArrival: CreateMomentRequest = { kind: "running_late", message: "Sorry" };
+  // @ts-expect-error `arrivalAt` is only for a running-late notice
+  const coolOffWithArrival: CreateMomentRequest = { kind: "cool_off", arrivalAt: "2026-12-20T18:00:00Z" };
   // TODO(schemas): a commitment is due once (`dueAt`) or repeats (`recurrence`), not both. The oneOf of
   // OneOffCommitmentInput and RecurringCommitmentInput has no discriminator, and TypeScript's excess-property check on
   // such a union accepts a property that any member declares, so both together still type as a one-off. Only a member
@@ -515,25 +503,18 @@ export function invalidRequestsAreUntypeable(me: string): CommitmentInput {
   // schema that openapi-typescript generates as `never` (`not: {}` becomes `unknown`).
   // // @ts-expect-error a commitment is due once (`dueAt`) or repeats (`recurrence`), not both
   // const both: CommitmentInput = { title: "x", promisedBy: [me], dueAt: "2026-12-20T18:00:00Z", recurrence: { frequency: "daily", interval: 1, time: "08:00", startsOn: "2026-12-01" } };
-  // TODO(schemas): needs i17-contract (today's types accept it, or refuse it only for the missing `minutes`).
-  // // @ts-expect-error and not neither
-  // const neither: CommitmentInput = { title: "x", promisedBy: [me] };
-  // TODO(schemas): needs i17-contract (today's types accept it, or refuse it only for the missing `minutes`).
-  // // @ts-expect-error `renegotiated` needs a `reason`
-  // const renegotiatedWithoutReason: OutcomeInput = { outcome: "renegotiated", movedTo: "2026-12-10T21:00:00Z" };
-  // TODO(schemas): needs i17-contract (today's types accept it, or refuse it only for the missing `minutes`).
-  // // @ts-expect-error `movedTo` goes only with `renegotiated`
-  // const keptAndMoved: OutcomeInput = { outcome: "kept", movedTo: "2026-12-10T21:00:00Z" };
+  // @ts-expect-error and not neither
+  const neither: CommitmentInput = { title: "x", promisedBy: [me] };
+  // @ts-expect-error `renegotiated` needs a `reason`
+  const renegotiatedWithoutReason: OutcomeInput = { outcome: "renegotiated", movedTo: "2026-12-10T21:00:00Z" };
+  // @ts-expect-error `movedTo` goes only with `renegotiated`
+  const keptAndMoved: OutcomeInput = { outcome: "kept", movedTo: "2026-12-10T21:00:00Z" };
   // @ts-expect-error a mutation of a type the server does not know
   const unknownType: SyncMutation = { mutationId: me, type: "widget", op: "upsert", id: me, data: {} };
-  // TODO(schemas): needs i17-contract (today's types accept it, or refuse it only for the missing `minutes`).
-  // // @ts-expect-error moments are made through their own operation, never pushed
-  // const momentPush: SyncMutation = { mutationId: me, type: "moment", op: "upsert", id: me, data: { kind: "appreciation" } };
-  // TODO(schemas): needs i17-contract (today's types accept it, or refuse it only for the missing `minutes`).
-  // // @ts-expect-error a commitment deletion carries no data
-  // const deleteWithData: SyncMutation = { mutationId: me, type: "commitment", op: "delete", id: me, baseVersion: 1, data: { title: "x" } };
-  // TODO(schemas): void [appreciationWithMinutes, lateWithoutArrival, coolOffWithArrival, renegotiatedWithoutReason, keptAndMoved, unknownType, momentPush, deleteWithData];
-  // TODO(schemas): return neither;
-  void unknownType;
-  return { title: "x", promisedBy: [me], dueAt: "2026-12-20T18:00:00Z" };
+  // @ts-expect-error moments are made through their own operation, never pushed
+  const momentPush: SyncMutation = { mutationId: me, type: "moment", op: "upsert", id: me, data: { kind: "appreciation" } };
+  // @ts-expect-error a commitment deletion carries no data
+  const deleteWithData: SyncMutation = { mutationId: me, type: "commitment", op: "delete", id: me, baseVersion: 1, data: { title: "x" } };
+  void [appreciationWithMinutes, lateWithoutArrival, coolOffWithArrival, renegotiatedWithoutReason, keptAndMoved, unknownType, momentPush, deleteWithData];
+  return neither;
 }
