@@ -159,10 +159,8 @@ export async function shareMoments(session: Session, partnershipId: string, occu
       occurrence: { commitmentId, dueDate: occurrenceDueDate },
     }),
     await createMoment(api, partnershipId, { kind: "cool_off", minutes: 15 }),
-    // TODO(schemas): a cool-off without `minutes` (the server takes 10) is valid, but `minutes` has a `default`, and
-    // openapi-typescript at its default options makes every property with a default required, in request bodies
-    // too: this line does not compile while NewCoolOff.minutes carries `default: 10`.
-    // await createMoment(api, partnershipId, { kind: "cool_off" }),
+    // Without `minutes` the server takes 10; the contract states that default in prose, so the field stays optional.
+    await createMoment(api, partnershipId, { kind: "cool_off" }),
   ];
   return moments.map(describeMoment);
 }
@@ -191,9 +189,8 @@ export async function makeCommitments(session: Session, partnershipId: string, p
     promisedBy: [promiser],
     recurrence: { frequency: "weekly", interval: 1, daysOfWeek: ["TUESDAY"], time: "21:00", startsOn: "2026-12-01" },
   });
-  // TODO(schemas): `interval` may be left out (the server takes 1), but Recurrence.interval has `default: 1`, which
-  // openapi-typescript turns into a required property: this valid request does not compile while the default is there.
-  // await create({ title: "Call grandma", promisedBy: [promiser], recurrence: { frequency: "daily", time: "19:00", startsOn: "2026-12-01" } });
+  // `interval` may be left out (the server takes 1).
+  await create({ title: "Call grandma", promisedBy: [promiser], recurrence: { frequency: "daily", time: "19:00", startsOn: "2026-12-01" } });
   return { oneOff, recurring };
 }
 
