@@ -13,6 +13,7 @@ import app.partnersync.client.api.InsightsApi;
 import app.partnersync.client.api.InvitationsApi;
 import app.partnersync.client.api.MomentsApi;
 import app.partnersync.client.api.SyncApi;
+import app.partnersync.client.api.WebhooksApi;
 import app.partnersync.client.model.AccountChange;
 import app.partnersync.client.model.AccountMutation;
 import app.partnersync.client.model.AccountMutationResult;
@@ -22,11 +23,13 @@ import app.partnersync.client.model.CommitmentChange;
 import app.partnersync.client.model.CommitmentInput;
 import app.partnersync.client.model.CommitmentMutationResult;
 import app.partnersync.client.model.CommitmentPatch;
+import app.partnersync.client.model.CommitmentUpdatedEvent;
 import app.partnersync.client.model.CommitmentUpsert;
 import app.partnersync.client.model.CommitmentUpsertData;
 import app.partnersync.client.model.CoolOffMoment;
 import app.partnersync.client.model.CreateInvitationRequest;
 import app.partnersync.client.model.CreateMomentRequest;
+import app.partnersync.client.model.CreateWebhookRequest;
 import app.partnersync.client.model.FollowThrough;
 import app.partnersync.client.model.Invitation;
 import app.partnersync.client.model.KeptOutcome;
@@ -58,11 +61,15 @@ import app.partnersync.client.model.SyncPushRequest;
 import app.partnersync.client.model.SyncPushResponse;
 import app.partnersync.client.model.TokenPair;
 import app.partnersync.client.model.UpdateAccountRequest;
+import app.partnersync.client.model.WebhookEvent;
 import app.partnersync.support.ResetTestClockAfterEach;
 import app.partnersync.support.TestClock;
+import app.partnersync.support.WebhookReceiver;
+import app.partnersync.webhook.WebhookDeliverer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -90,6 +97,9 @@ class GeneratedClientJourneyTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    WebhookDeliverer deliverer;
 
     @TestHTTPResource("/")
     URL base;
@@ -274,6 +284,15 @@ class GeneratedClientJourneyTest {
                 Set.of("appreciation: Thanks for cooking", "running late: Train stuck, 20 minutes", "cool-off"),
                 Set.copyOf(seen));
 
+        // A third party listens for commitment changes; each delivery is a WebhookEvent of the contract.
+        WebhookReceiver receiver = new WebhookReceiver();
+        new WebhooksApi(asBen)
+                .createWebhook(
+                        partnershipId,
+                        new CreateWebhookRequest()
+                                .url(URI.create(receiver.url()))
+                                .events(List.of("commitment.updated")));
+
         // An offline batch: a commitment made with the client's id and a new time zone; each result says its type, so
         // its record has that type's schema.
         UUID offlineId = UUID.randomUUID();
@@ -317,6 +336,21 @@ class GeneratedClientJourneyTest {
         if (second instanceof AccountMutationResult account) {
             assertEquals(MutationStatus.APPLIED, account.getStatus());
             assertEquals("Asia/Tokyo", account.getRecord().getTimeZone());
+        }
+
+        // The webhook delivery of the new commitment, read with the client's own types: narrowed by its event type.
+        try (receiver) {
+            deliverer.deliverDue();
+            WebhookReceiver.Received delivery = receiver.await(Duration.ofSeconds(10));
+            assertNotNull(delivery, "the commitment.updated delivery");
+            Object event = asBen.getObjectMapper()
+                    .readValue(delivery.body(), WebhookEvent.class)
+                    .getActualInstance();
+            assertTrue(event instanceof CommitmentUpdatedEvent, String.valueOf(event));
+            if (event instanceof CommitmentUpdatedEvent updated) {
+                assertEquals(offlineId, updated.getData().getRecordId());
+                assertEquals("Call the landlord", updated.getData().getRecord().getTitle());
+            }
         }
 
         // A write based on a version that is no longer current: the 412 problem carries the current commitment, typed.
