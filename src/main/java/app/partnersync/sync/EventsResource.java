@@ -58,6 +58,7 @@ public class EventsResource {
         String lastEventId = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter;
         LiveStream stream = new LiveStream(
                 caller.accountId(),
+                caller.integration().isPresent() ? null : caller.sessionId(),
                 caller.expiresAt(),
                 caller.integration().isPresent(),
                 caller.integration().map(IntegrationGrant::partnershipId).orElse(null),

@@ -91,6 +91,12 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /** Whether the server ended the stream within {@code timeout}. */
+    public boolean closedWithin(Duration timeout) throws InterruptedException {
+        reader.join(timeout.toMillis());
+        return !reader.isAlive();
+    }
+
     /** Every event received so far and not yet awaited. */
     public List<Event> drain() {
         List<Event> drained = new ArrayList<>();

@@ -170,6 +170,20 @@ class StreamTicketTest {
     }
 
     @Test
+    void theTicketsStreamEndsWhenItsSessionEnds() throws Exception {
+        SignedIn member = Accounts.signedIn();
+        SignedIn otherDevice = Accounts.login(member, "Tablet");
+        try (SseClient ended = SseClient.connectWithTicket(baseUrl(), ticketOf(member), null);
+                SseClient kept = SseClient.connectWithTicket(baseUrl(), ticketOf(otherDevice), null)) {
+            assertEquals(200, ended.status());
+            assertEquals(200, kept.status());
+            Api.as(member).when().post("/v1/auth/logout").then().statusCode(204);
+            assertTrue(ended.closedWithin(Duration.ofSeconds(3)), "signing out closes the session's stream");
+            assertTrue(!kept.closedWithin(Duration.ofMillis(1_500)), "the other session's stream stays open");
+        }
+    }
+
+    @Test
     void aTicketIsNeverABearerToken() throws Exception {
         SignedIn member = Accounts.signedIn();
         String ticket = ticketOf(member);
