@@ -51,7 +51,8 @@ class SqlOwnershipTest {
             "rate_limit", "common",
             "sync_change", "sync",
             "sync_mutation", "sync",
-            "sync_secret", "sync");
+            "sync_secret", "sync",
+            "stream_ticket", "sync");
 
     /** The read model: it reads what the others write, and writes nothing of theirs. */
     private static final Set<String> READ_MODELS = Set.of("insight");

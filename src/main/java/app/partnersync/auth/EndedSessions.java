@@ -1,6 +1,7 @@
 package app.partnersync.auth;
 
 import app.partnersync.sync.Listener;
+import app.partnersync.sync.LiveEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -40,14 +41,16 @@ public class EndedSessions implements Listener.Channel {
     static final int MAX_HELD = 200_000;
 
     private final TransactionSynchronizationRegistry transactions;
+    private final LiveEvents liveEvents;
     private final long keepMillis;
     /** Session id → when it may be forgotten (epoch millis). */
     private final Map<UUID, Long> ended = new ConcurrentHashMap<>();
 
     private volatile boolean complete;
 
-    public EndedSessions(TransactionSynchronizationRegistry transactions, AuthConfig config) {
+    public EndedSessions(TransactionSynchronizationRegistry transactions, AuthConfig config, LiveEvents liveEvents) {
         this.transactions = transactions;
+        this.liveEvents = liveEvents;
         // A token's lifetime, the verifier's clock skew, and a margin for clocks of instances and database.
         this.keepMillis =
                 config.accessTokenLifetime().plus(Duration.ofMinutes(5)).toMillis();
@@ -126,5 +129,7 @@ public class EndedSessions implements Listener.Channel {
 
     private void remember(UUID sessionId, long endedAtMillis) {
         ended.merge(sessionId, endedAtMillis + keepMillis, Math::max);
+        // The live streams of the session end with it, on every instance (this runs on each for each ending).
+        liveEvents.sessionEnded(sessionId);
     }
 }

@@ -1,6 +1,7 @@
 package app.partnersync.auth;
 
 import app.partnersync.identity.Caller;
+import app.partnersync.sync.StreamSessions;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -18,10 +19,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Refuses an access token whose session has ended (logout, revocation, password change, refresh reuse, account
  * deletion), at once rather than when the token expires. While {@link EndedSessions} is complete the check is a lookup
- * in memory; otherwise (startup, a lost listener connection) it is one primary-key lookup in the database.
+ * in memory; otherwise (startup, a lost listener connection) it is one primary-key lookup in the database. Also tells
+ * the live stream whether the session of a stream ticket is still active (always from the database: once per stream).
  */
 @ApplicationScoped
-public class SessionGuard implements SecurityIdentityAugmentor {
+public class SessionGuard implements SecurityIdentityAugmentor, StreamSessions {
 
     private static final String ACTIVE =
             "select 1 from auth_session where id = ? and account_id = ? and revoked_at is null";
@@ -65,7 +67,8 @@ public class SessionGuard implements SecurityIdentityAugmentor {
         }
     }
 
-    private boolean isActive(UUID sessionId, UUID accountId) {
+    @Override
+    public boolean isActive(UUID sessionId, UUID accountId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(ACTIVE)) {
             statement.setObject(1, sessionId);

@@ -18,6 +18,9 @@ public final class OpaqueTokens {
     /** Prefix of integration tokens. */
     public static final String INTEGRATION = "psi_";
 
+    /** Prefix of stream tickets: single use, for a browser's EventSource ({@code GET /v1/events?ticket=}). */
+    public static final String STREAM_TICKET = "pst_";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private OpaqueTokens() {}

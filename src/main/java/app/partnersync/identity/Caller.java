@@ -17,6 +17,12 @@ public class Caller {
     /** Claim naming the session a token belongs to; the session must still be active when the token is used. */
     public static final String SESSION_CLAIM = "sid";
 
+    /** Identity attribute of a stream ticket's identity: the session ({@link UUID}) the ticket was made in. */
+    public static final String TICKET_SESSION = "partnersync.ticket.session";
+
+    /** Identity attribute of a stream ticket's identity: when the access token that made it expires. */
+    public static final String TICKET_EXPIRES_AT = "partnersync.ticket.expires-at";
+
     private final SecurityIdentity identity;
 
     public Caller(SecurityIdentity identity) {
@@ -36,15 +42,23 @@ public class Caller {
 
     /** When the token expires; a live stream ends then. */
     public Instant expiresAt() {
-        return identity.getPrincipal() instanceof JsonWebToken token
-                ? Instant.ofEpochSecond(token.getExpirationTime())
-                : integration().orElseThrow().expiresAt();
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            return Instant.ofEpochSecond(token.getExpirationTime());
+        }
+        Instant ticket = identity.getAttribute(TICKET_EXPIRES_AT);
+        return ticket != null ? ticket : integration().orElseThrow().expiresAt();
     }
 
-    /** The session of a member's access token. */
+    /** The session of a member's access token (or of the stream ticket it made). */
     public UUID sessionId() {
-        JsonWebToken token = (JsonWebToken) identity.getPrincipal();
-        return UUID.fromString(token.getClaim(SESSION_CLAIM));
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            return UUID.fromString(token.getClaim(SESSION_CLAIM));
+        }
+        UUID ticket = identity.getAttribute(TICKET_SESSION);
+        if (ticket == null) {
+            throw new IllegalStateException("an integration token has no session");
+        }
+        return ticket;
     }
 
     /** Present when the request came with an integration token. */

@@ -42,6 +42,9 @@ public class LiveEvents implements Listener.Channel {
     private final SyncConfig config;
     private final ObjectMapper json;
     private final Map<UUID, Set<LiveStream>> streams = new ConcurrentHashMap<>();
+    /** The members' streams by session, so that a session's end closes its streams without a search. */
+    private final Map<UUID, Set<LiveStream>> bySession = new ConcurrentHashMap<>();
+
     private final List<Pending> pending = new ArrayList<>();
     private ScheduledExecutorService timers;
 
@@ -77,6 +80,13 @@ public class LiveEvents implements Listener.Channel {
             live.add(stream);
             return live;
         });
+        if (stream.sessionId() != null) {
+            bySession.compute(stream.sessionId(), (id, set) -> {
+                Set<LiveStream> live = set == null ? new CopyOnWriteArraySet<>() : set;
+                live.add(stream);
+                return live;
+            });
+        }
         long untilExpiry =
                 Math.max(0, Duration.between(Instant.now(), stream.expiresAt()).toMillis() - 2_000);
         timers.schedule(() -> stream.reauthenticate(() -> unsubscribe(stream)), untilExpiry, TimeUnit.MILLISECONDS);
@@ -88,6 +98,26 @@ public class LiveEvents implements Listener.Channel {
             set.remove(stream);
             return set.isEmpty() ? null : set;
         });
+        if (stream.sessionId() != null) {
+            bySession.computeIfPresent(stream.sessionId(), (id, set) -> {
+                set.remove(stream);
+                return set.isEmpty() ? null : set;
+            });
+        }
+    }
+
+    /**
+     * A session ended (sign-out, revocation, password change, account deletion), on whichever instance: its streams
+     * here close, as its access token stops working. The client's reconnect is refused (401).
+     */
+    public void sessionEnded(UUID sessionId) {
+        Set<LiveStream> ended = bySession.remove(sessionId);
+        if (ended != null) {
+            ended.forEach(stream -> {
+                stream.close();
+                unsubscribe(stream);
+            });
+        }
     }
 
     int connected() {

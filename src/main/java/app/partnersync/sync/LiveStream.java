@@ -17,6 +17,9 @@ final class LiveStream {
     private static final Logger LOG = Logger.getLogger(LiveStream.class);
 
     private final UUID accountId;
+    /** The member's session (null for an integration token): the stream ends with it. */
+    private final UUID sessionId;
+
     private final Instant expiresAt;
     /** For an integration token: it hears only reminders, only of this partnership when not null. */
     private final boolean integration;
@@ -40,7 +43,19 @@ final class LiveStream {
 
     LiveStream(
             UUID accountId, Instant expiresAt, boolean integration, UUID onlyPartnership, SseEventSink sink, Sse sse) {
+        this(accountId, null, expiresAt, integration, onlyPartnership, sink, sse);
+    }
+
+    LiveStream(
+            UUID accountId,
+            UUID sessionId,
+            Instant expiresAt,
+            boolean integration,
+            UUID onlyPartnership,
+            SseEventSink sink,
+            Sse sse) {
         this.accountId = accountId;
+        this.sessionId = sessionId;
         this.expiresAt = expiresAt;
         this.integration = integration;
         this.onlyPartnership = onlyPartnership;
@@ -50,6 +65,10 @@ final class LiveStream {
 
     UUID accountId() {
         return accountId;
+    }
+
+    UUID sessionId() {
+        return sessionId;
     }
 
     Instant expiresAt() {

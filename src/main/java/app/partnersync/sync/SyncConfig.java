@@ -16,6 +16,10 @@ public interface SyncConfig {
     @WithDefault("PT15S")
     Duration heartbeat();
 
+    /** How long a stream ticket ({@code POST /v1/events/tickets}) can wait for its one use. */
+    @WithDefault("PT60S")
+    Duration streamTicketLifetime();
+
     /** How long the result of an Idempotency-Key is replayed. */
     @WithDefault("PT24H")
     Duration idempotencyRetention();

@@ -9,7 +9,8 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Forgets what is past its retention: feed entries and mutation results (30 days), Idempotency-Key replies (24 h).
+ * Forgets what is past its retention: feed entries and mutation results (30 days), Idempotency-Key replies (24 h),
+ * stream tickets nobody used (once expired).
  * Every instance schedules it; a transaction-scoped advisory lock lets exactly one run at a time, and the deletes are
  * idempotent, so a run that overlaps or repeats does no harm.
  */
@@ -43,7 +44,10 @@ public class SyncMaintenance {
             int changes = delete("sync_change", "changed_at", now.minus(config.retention()));
             int mutations = delete("sync_mutation", "created_at", now.minus(config.retention()));
             int keys = delete("idempotency_key", "created_at", now.minus(config.idempotencyRetention()));
-            LOG.debugf("sync sweep: %d changes, %d mutation results, %d idempotency keys", changes, mutations, keys);
+            int tickets = delete("stream_ticket", "expires_at", now);
+            LOG.debugf(
+                    "sync sweep: %d changes, %d mutation results, %d idempotency keys, %d stream tickets",
+                    changes, mutations, keys, tickets);
         });
     }
 

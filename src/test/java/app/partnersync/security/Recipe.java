@@ -159,5 +159,6 @@ interface Recipe {
                                     "upsert",
                                     "data",
                                     Map.of("displayName", "Us two")))))),
-            entry("streamEvents", Call::stream));
+            entry("streamEvents", Call::stream),
+            entry("createStreamTicket", AS_DOCUMENTED));
 }

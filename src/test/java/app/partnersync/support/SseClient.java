@@ -3,9 +3,11 @@ package app.partnersync.support;
 import io.restassured.RestAssured;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +57,22 @@ public final class SseClient implements AutoCloseable {
         return new SseClient(http.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
     }
 
+    /**
+     * The event stream opened as a browser's EventSource opens it: a stream ticket (and {@code lastEventId}, unless
+     * null) in the query, no Authorization header.
+     */
+    public static SseClient connectWithTicket(String baseUrl, String ticket, String lastEventId)
+            throws IOException, InterruptedException {
+        String query = "?ticket=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8)
+                + (lastEventId == null ? "" : "&lastEventId=" + URLEncoder.encode(lastEventId, StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/events" + query))
+                .header("Accept", "text/event-stream")
+                .build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return new SseClient(http.send(request, HttpResponse.BodyHandlers.ofLines()));
+    }
+
     public int status() {
         return status;
     }
@@ -76,6 +94,12 @@ public final class SseClient implements AutoCloseable {
                 return event;
             }
         }
+    }
+
+    /** Whether the server ended the stream within {@code timeout}. */
+    public boolean closedWithin(Duration timeout) throws InterruptedException {
+        reader.join(timeout.toMillis());
+        return !reader.isAlive();
     }
 
     /** Every event received so far and not yet awaited. */
