@@ -434,12 +434,24 @@ function isLiveEvent(value: unknown): value is LiveEvent {
 }
 
 /**
- * Listens to the live events in a browser. A plain EventSource cannot send an Authorization header, so `streamUrl`
- * is `/v1/events` with a short-lived, single-use stream ticket obtained with the bearer token.
+ * Listens to the live events in a browser. A plain EventSource cannot send an Authorization header, so it opens
+ * `/v1/events` with a short-lived, single-use stream ticket obtained with the bearer token; after `reauthenticate` or
+ * an error, call it again with the last event id seen (the spent ticket cannot be reused).
  */
-export function listen(streamUrl: string, ownCursor: () => string, onChange: (line: string) => void): EventSource {
-  // TODO(ticket): obtain the ticket through the client here once the contract has the stream-ticket operation.
-  const source = new EventSource(streamUrl);
+export async function listen(
+  baseUrl: string,
+  api: Api,
+  lastEventId: string | undefined,
+  ownCursor: () => string,
+  onChange: (line: string) => void,
+): Promise<EventSource> {
+  const { ticket } = await ok(api.POST("/v1/events/tickets", {}));
+  const url = new URL("/v1/events", baseUrl);
+  url.searchParams.set("ticket", ticket);
+  if (lastEventId !== undefined) {
+    url.searchParams.set("lastEventId", lastEventId);
+  }
+  const source = new EventSource(url);
   for (const name of liveEventNames) {
     source.addEventListener(name, (message: MessageEvent<string>) => {
       const frame: unknown = { event: message.type, id: message.lastEventId || undefined, data: JSON.parse(message.data) };

@@ -130,6 +130,7 @@ class ContractExamplesTest {
             "deleteWebhook",
             "pullChanges",
             "pushChanges",
+            "createStreamTicket",
             "streamEvents",
             "updateCommitment#archive",
             "deleteCommitment",
