@@ -6,7 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The answer of this POST carries a secret shown once (an integration token): it takes no {@code Idempotency-Key},
+ * The answer of this POST carries a secret shown once (an integration token): it is sent with {@code Cache-Control:
+ * no-store} ({@link SecretAnswers}) and takes no {@code Idempotency-Key},
  * because replaying would mean storing the secret.
  */
 @Retention(RetentionPolicy.RUNTIME)

@@ -110,7 +110,8 @@ public final class ContractRequests {
         return query;
     }
 
-    private JsonNode freshen(JsonNode node, Schema<?> schema, String name) {
+    private JsonNode freshen(JsonNode node, Schema<?> union, String name) {
+        Schema<?> schema = shapeOf(node, union);
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
             Map<String, Schema> properties = schema.getProperties() == null ? Map.of() : schema.getProperties();
@@ -303,15 +304,62 @@ public final class ContractRequests {
         return bad;
     }
 
+    /**
+     * The shape of a union ({@code oneOf} or {@code anyOf}) that {@code node} has: the first whose single-valued
+     * properties (a discriminator such as {@code kind}) hold the node's values and whose required properties it has;
+     * {@code schema} itself when it is no union or no shape fits.
+     */
+    @SuppressWarnings("rawtypes")
+    static Schema<?> shapeOf(JsonNode node, Schema<?> schema) {
+        List<Schema> shapes = schema == null ? null : schema.getOneOf() != null ? schema.getOneOf() : schema.getAnyOf();
+        if (shapes == null || !node.isObject()) {
+            return schema;
+        }
+        for (Schema<?> shape : shapes) {
+            Schema<?> resolved = shapeOf(node, shape);
+            if (fits(node, resolved)) {
+                return resolved;
+            }
+        }
+        return schema;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static boolean fits(JsonNode node, Schema<?> shape) {
+        if (shape.getRequired() != null && !shape.getRequired().stream().allMatch(node::has)) {
+            return false;
+        }
+        Map<String, Schema> properties = shape.getProperties() == null ? Map.of() : shape.getProperties();
+        for (Map.Entry<String, Schema> property : properties.entrySet()) {
+            List<?> values = property.getValue().getEnum();
+            JsonNode value = node.get(property.getKey());
+            if (values != null
+                    && values.size() == 1
+                    && value != null
+                    && !values.get(0).toString().equals(value.asText())) {
+                return false;
+            }
+        }
+        if (Boolean.FALSE.equals(shape.getAdditionalProperties())) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                if (!properties.containsKey(names.next())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** A place in a body that can be broken, and how: applied to a copy of the body, answers what it broke. */
     private interface Site {
         String apply(ObjectNode body);
     }
 
-    private void sites(JsonNode node, Schema<?> schema, String at, List<Site> sites) {
-        if (schema == null) {
+    private void sites(JsonNode node, Schema<?> union, String at, List<Site> sites) {
+        if (union == null) {
             return;
         }
+        Schema<?> schema = shapeOf(node, union);
         String where = at.isEmpty() ? "body" : at;
         if (node.isObject() && schema.getProperties() != null) {
             if (Boolean.FALSE.equals(schema.getAdditionalProperties())) {
@@ -340,7 +388,9 @@ public final class ContractRequests {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 Schema<?> property = schema.getProperties().get(field.getKey());
-                if (property != null) {
+                // A pushed mutation's data is judged per mutation: broken data gets a rejected result, not a 400.
+                boolean mutationData = node.has("mutationId") && field.getKey().equals("data");
+                if (property != null && !mutationData) {
                     sites(field.getValue(), property, at + "/" + field.getKey(), sites);
                 }
             }
