@@ -36,14 +36,7 @@ public final class SyncFeed {
 
     /** Pushes one batch of {@code mutations} as {@code member}; expects 200 and returns the per-mutation results. */
     public static JsonPath push(SignedIn member, List<Map<String, Object>> mutations) {
-        return Api.as(member)
-                .body(Map.of("mutations", mutations))
-                .when()
-                .post("/v1/sync")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return push(Api.as(member), mutations);
     }
 
     /**
@@ -51,8 +44,11 @@ public final class SyncFeed {
      * partnership): the service rejects such a mutation on its own, and only the answer is checked against the contract.
      */
     public static JsonPath pushOutsideTheContract(SignedIn member, List<Map<String, Object>> mutations) {
-        return Api.invalidAs(member)
-                .body(Map.of("mutations", mutations))
+        return push(Api.invalidAs(member), mutations);
+    }
+
+    private static JsonPath push(RequestSpecification request, List<Map<String, Object>> mutations) {
+        return request.body(Map.of("mutations", mutations))
                 .when()
                 .post("/v1/sync")
                 .then()
