@@ -3,28 +3,23 @@ package app.partnersync.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.partnersync.support.Accounts;
+import app.partnersync.support.BrowserCheck;
 import app.partnersync.support.FreshTestDatabase;
 import app.partnersync.support.PackagedService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,15 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveEventsBrowserIT {
 
-    private static final Path TOOLS = Path.of("tools", "browser").toAbsolutePath();
-    private static final Path SCRIPT = TOOLS.resolve("event-source-check.mjs");
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-    /** Beyond the script's own 60-second limit, so the script's message is what a slow run reports. */
-    private static final Duration BROWSER_LIMIT = Duration.ofSeconds(90);
-
     private static final Pattern TICKET = Pattern.compile("pst_[A-Za-z0-9_-]{20,}");
-    private static final String INSTALL = "run .ci/run, which installs them, or install them by hand:"
-            + " `apt-get update && apt-get install -y chromium` and `npm ci --prefix tools/browser`";
     private static final String PAGE =
             "<!doctype html><html><head><title>A web app</title></head><body>partner-sync web app</body></html>";
 
@@ -55,10 +42,7 @@ class LiveEventsBrowserIT {
     @Test
     void aPlainEventSourceOnAnotherOriginReceivesAChange() throws Exception {
         assumeTrue(FreshTestDatabase.available(), "no PostgreSQL on 127.0.0.1:5432: the packaged-jar check needs one");
-        assertTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + ": " + INSTALL);
-        assertTrue(
-                Files.isDirectory(TOOLS.resolve("node_modules").resolve("playwright-core")),
-                "no playwright-core in " + TOOLS.resolve("node_modules") + ": " + INSTALL);
+        BrowserCheck.assertInstalled();
 
         HttpServer webApp = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         webApp.createContext("/", exchange -> {
@@ -88,7 +72,8 @@ class LiveEventsBrowserIT {
             assertEquals(201, registered.statusCode(), registered.body());
             String token = JsonPath.from(registered.body()).getString("tokens.accessToken");
 
-            BrowserRun run = runCheck(origin + "/", app.baseUrl(), token);
+            BrowserCheck.Run run =
+                    BrowserCheck.run("event-source-check.mjs", files, Map.of(), origin + "/", app.baseUrl(), token);
             System.out.println("event-source-check.mjs printed:\n" + run.output());
             assertEquals(
                     0,
@@ -104,31 +89,4 @@ class LiveEventsBrowserIT {
             FreshTestDatabase.drop(database);
         }
     }
-
-    private BrowserRun runCheck(String pageUrl, String serviceUrl, String token) throws Exception {
-        Path output = files.resolve("event-source-check.out");
-        ProcessBuilder builder = new ProcessBuilder("node", SCRIPT.toString(), pageUrl, serviceUrl, token)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().put("CHROMIUM_PATH", CHROMIUM.toString());
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException noNode) {
-            return fail("could not run node (Node.js 20 or later is needed for the browser check): " + noNode);
-        }
-        if (!process.waitFor(BROWSER_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-            List<ProcessHandle> browser = process.descendants().toList();
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            browser.forEach(ProcessHandle::destroyForcibly);
-            return fail("the browser check did not end within " + BROWSER_LIMIT + "; it printed:\n"
-                    + Files.readString(output, StandardCharsets.UTF_8));
-        }
-        return new BrowserRun(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-    }
-
-    private record BrowserRun(int exitCode, String output) {}
 }
