@@ -21,12 +21,13 @@ public class AccessTokens {
      * SmallRye JWT (jose4j) checks {@code exp} against the system clock and cannot be given another, so a token timed
      * by a clock that differs (a test's, moved to another day) would be refused as expired or as issued later.
      */
-    TokenPair pair(UUID accountId, UUID sessionId, String refreshToken) {
+    TokenPair pair(UUID accountId, UUID sessionId, Instant sessionStart, String refreshToken) {
         Instant now = Instant.now();
         String access = Jwt.issuer(config.issuer())
                 .audience(config.audience())
                 .subject(accountId.toString())
                 .claim(Caller.SESSION_CLAIM, sessionId.toString())
+                .claim(Caller.SESSION_START_CLAIM, sessionStart.getEpochSecond())
                 .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessTokenLifetime()))

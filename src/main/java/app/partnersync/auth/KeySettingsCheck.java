@@ -46,7 +46,8 @@ public class KeySettingsCheck {
                     "partner-sync cannot start without its token keys. Missing: " + String.join("; ", missing));
         }
         try {
-            TokenPair probe = accessTokens.pair(UUID.randomUUID(), UUID.randomUUID(), "startup-probe");
+            TokenPair probe =
+                    accessTokens.pair(UUID.randomUUID(), UUID.randomUUID(), java.time.Instant.now(), "startup-probe");
             parser.parse(probe.accessToken());
         } catch (ParseException | RuntimeException e) {
             throw new IllegalStateException(

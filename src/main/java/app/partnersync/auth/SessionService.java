@@ -60,7 +60,7 @@ public class SessionService {
         session.lastUsedAt = now;
         session.expiresAt = now.plus(config.refreshTokenLifetime());
         session.persist();
-        return accessTokens.pair(accountId, session.id, nextRefreshToken(session.id, now));
+        return accessTokens.pair(accountId, session.id, session.createdAt, nextRefreshToken(session.id, now));
     }
 
     /**
@@ -98,7 +98,8 @@ public class SessionService {
         token.usedAt = now;
         session.lastUsedAt = now;
         session.expiresAt = now.plus(config.refreshTokenLifetime());
-        return Optional.of(accessTokens.pair(session.accountId, session.id, nextRefreshToken(session.id, now)));
+        return Optional.of(
+                accessTokens.pair(session.accountId, session.id, session.createdAt, nextRefreshToken(session.id, now)));
     }
 
     /** Ends one of the account's sessions; false when the account has no such active session. */

@@ -38,6 +38,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused"),
     UNSUPPORTED_MUTATION("unsupported-mutation", 422, "Unsupported mutation"),
+    OCCURRED_AT_OUT_OF_RANGE("occurred-at-out-of-range", 422, "Occurred-at out of range"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");

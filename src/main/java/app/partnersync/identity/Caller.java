@@ -15,6 +15,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Caller {
 
     /** Claim naming the session a token belongs to; the session must still be active when the token is used. */
+    /** Claim with the epoch second the token's session began: no client time of this session may be earlier. */
+    public static final String SESSION_START_CLAIM = "sst";
+
     public static final String SESSION_CLAIM = "sid";
 
     /** Identity attribute of a stream ticket's identity: the session ({@link UUID}) the ticket was made in. */
@@ -59,6 +62,21 @@ public class Caller {
             throw new IllegalStateException("an integration token has no session");
         }
         return ticket;
+    }
+
+    /**
+     * When the session of a member's access token began (to the second, rounded down); null for an integration token,
+     * a stream ticket, or a token issued before tokens carried it.
+     */
+    public Instant sessionStartedAt() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim(SESSION_START_CLAIM) != null) {
+            Object claim = token.getClaim(SESSION_START_CLAIM);
+            long seconds = claim instanceof Number number
+                    ? number.longValue()
+                    : Long.parseLong(claim.toString().replaceAll("[^0-9-]", ""));
+            return Instant.ofEpochSecond(seconds);
+        }
+        return null;
     }
 
     /** Present when the request came with an integration token. */

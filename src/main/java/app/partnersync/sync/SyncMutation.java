@@ -1,10 +1,14 @@
 package app.partnersync.sync;
 
 import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** One offline edit in a push batch (the contract's {@code SyncMutation}). */
+/**
+ * One offline edit in a push batch (the contract's {@code SyncMutation}); {@code occurredAt}, when sent, is when the
+ * person made it on the device (see {@code common/ActionTime}).
+ */
 public record SyncMutation(
         @NotNull UUID mutationId,
         // The contract's enum: a batch naming another type breaks the schema and is refused whole (400), while a
@@ -14,4 +18,11 @@ public record SyncMutation(
         @NotNull UUID id,
         Long baseVersion,
         @NotNull Op op,
-        Map<String, Object> data) {}
+        Map<String, Object> data,
+        Instant occurredAt) {
+
+    /** A mutation without a client time: it happened when it arrives. */
+    public SyncMutation(UUID mutationId, String type, UUID id, Long baseVersion, Op op, Map<String, Object> data) {
+        this(mutationId, type, id, baseVersion, op, data, null);
+    }
+}

@@ -1,8 +1,10 @@
 package app.partnersync.sync;
 
+import app.partnersync.common.ActionTime;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.common.SqlValues;
+import app.partnersync.identity.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -67,6 +69,8 @@ public class SyncService {
     private final SyncConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ActionTime actionTime;
+    private final Caller caller;
 
     public SyncService(
             SyncedTypes types,
@@ -75,7 +79,9 @@ public class SyncService {
             SyncSecret secret,
             SyncConfig config,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            ActionTime actionTime,
+            Caller caller) {
         this.types = types.all();
         this.byName = types;
         this.feed = FEED.formatted(audience.partnershipsOf("?3"));
@@ -84,6 +90,8 @@ public class SyncService {
         this.config = config;
         this.json = json;
         this.clock = clock;
+        this.actionTime = actionTime;
+        this.caller = caller;
     }
 
     /** Everything visible to the caller since {@code cursor} (null: a full snapshot first), at most {@code limit}. */
@@ -290,7 +298,8 @@ public class SyncService {
                 .orElseThrow(() -> new ProblemException(
                         ProblemType.UNSUPPORTED_MUTATION,
                         "Records of type '" + mutation.type() + "' cannot be changed through sync."));
-        SyncedType.MutationOutcome outcome = type.apply(accountId, mutation);
+        SyncedType.MutationOutcome outcome = actionTime.actingAt(
+                mutation.occurredAt(), caller.sessionStartedAt(), "occurredAt", () -> type.apply(accountId, mutation));
         SyncMutationResult result = outcome.applied()
                 ? SyncMutationResult.applied(mutation, outcome.current())
                 : SyncMutationResult.conflict(mutation, outcome.current());

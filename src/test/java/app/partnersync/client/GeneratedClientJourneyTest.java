@@ -157,6 +157,7 @@ class GeneratedClientJourneyTest {
                                 .title("Take out the recycling")
                                 .promisedBy(Set.of(annId))
                                 .dueAt(due)),
+                        null,
                         null);
         assertEquals(201, made.getStatusCode());
         Commitment commitment = made.getData();
@@ -174,6 +175,7 @@ class GeneratedClientJourneyTest {
                         new OutcomeInput(new KeptOutcome()
                                 .outcome(KeptOutcome.OutcomeEnum.KEPT)
                                 .note("Both bins out")),
+                        null,
                         null);
         assertEquals(200, recorded.getStatusCode());
         assertEquals(
@@ -252,11 +254,13 @@ class GeneratedClientJourneyTest {
                         .kind(NewRunningLate.KindEnum.RUNNING_LATE)
                         .arrivalAt(arrival)
                         .message("Train stuck, 20 minutes")),
+                null,
                 null);
         annMoments.createMoment(
                 partnershipId,
                 new CreateMomentRequest(
                         new NewCoolOff().kind(NewCoolOff.KindEnum.COOL_OFF).minutes(15)),
+                null,
                 null);
         new MomentsApi(asBen)
                 .createMoment(
@@ -264,6 +268,7 @@ class GeneratedClientJourneyTest {
                         new CreateMomentRequest(new NewAppreciation()
                                 .kind(NewAppreciation.KindEnum.APPRECIATION)
                                 .message("Thanks for cooking")),
+                        null,
                         null);
         List<String> seen = new ArrayList<>();
         for (Moment moment :
@@ -356,11 +361,15 @@ class GeneratedClientJourneyTest {
         // A write based on a version that is no longer current: the 412 problem carries the current commitment, typed.
         CommitmentsApi annCommitments = new CommitmentsApi(asAnn);
         annCommitments.updateCommitment(
-                partnershipId, offlineId, new CommitmentPatch().title("Call Mr. Lee"), "\"v0\"");
+                partnershipId, offlineId, new CommitmentPatch().title("Call Mr. Lee"), "\"v0\"", null);
         ApiException stale = assertThrows(
                 ApiException.class,
                 () -> annCommitments.updateCommitment(
-                        partnershipId, offlineId, new CommitmentPatch().title("Call the landlord today"), "\"v0\""));
+                        partnershipId,
+                        offlineId,
+                        new CommitmentPatch().title("Call the landlord today"),
+                        "\"v0\"",
+                        null));
         assertEquals(412, stale.getCode());
         StaleCommitmentProblem problem =
                 asAnn.getObjectMapper().readValue(stale.getResponseBody(), StaleCommitmentProblem.class);
