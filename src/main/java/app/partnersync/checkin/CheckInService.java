@@ -1,5 +1,6 @@
 package app.partnersync.checkin;
 
+import app.partnersync.common.ActionTime;
 import app.partnersync.common.KeysetCursor;
 import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
@@ -36,6 +37,7 @@ public class CheckInService {
     private final ChangeLog changes;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final ActionTime actionTime;
 
     public CheckInService(
             PartnershipAccess access,
@@ -43,13 +45,15 @@ public class CheckInService {
             ReviewedPlans reviewedPlans,
             ChangeLog changes,
             EntityManager entityManager,
-            Clock clock) {
+            Clock clock,
+            ActionTime actionTime) {
         this.access = access;
         this.schedules = schedules;
         this.reviewedPlans = reviewedPlans;
         this.changes = changes;
         this.entityManager = entityManager;
         this.clock = clock;
+        this.actionTime = actionTime;
     }
 
     /** A started check-in and whether this call created it (false: the scheduled one existed already). */
@@ -75,7 +79,7 @@ public class CheckInService {
         if (request.scheduledFor() != null) {
             schedules.requireScheduledStart(partnershipId, kind, request.repairPlanId(), request.scheduledFor());
         }
-        Instant now = clock.instant();
+        Instant now = actionTime.now();
         // One insert decides between two members starting the same scheduled check-in at the same moment.
         int inserted = entityManager
                 .createNativeQuery(
@@ -148,7 +152,7 @@ public class CheckInService {
         if (!checkIn.isSealed()) {
             throw closed("This check-in is already " + checkIn.status + ".");
         }
-        Instant now = clock.instant();
+        Instant now = actionTime.now();
         checkIn.status = CheckIn.Status.closed;
         checkIn.closedAt = now;
         checkIn.updatedAt = now;
@@ -163,7 +167,7 @@ public class CheckInService {
         access.requireWritable(accountId, partnershipId);
         CheckIn checkIn = find(partnershipId, checkInId, LockModeType.PESSIMISTIC_WRITE);
         Versions.requireMatch(ifMatch, checkIn.version, view(checkIn, accountId));
-        Instant now = clock.instant();
+        Instant now = actionTime.now();
         Entry entry = Entry.<Entry>find("checkInId = ?1 and authorId = ?2", checkInId, accountId)
                 .firstResultOptional()
                 .orElse(null);

@@ -56,4 +56,8 @@ public class Moment extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** When the service received it; {@code createdAt} is when the person made it (earlier when sent offline). */
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
 }

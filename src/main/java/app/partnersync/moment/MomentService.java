@@ -1,5 +1,6 @@
 package app.partnersync.moment;
 
+import app.partnersync.common.ActionTime;
 import app.partnersync.common.KeysetCursor;
 import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
@@ -28,12 +29,15 @@ public class MomentService {
     private final RunningLate runningLate;
     private final ChangeLog changes;
     private final Clock clock;
+    private final ActionTime actionTime;
 
-    public MomentService(PartnershipAccess access, RunningLate runningLate, ChangeLog changes, Clock clock) {
+    public MomentService(
+            PartnershipAccess access, RunningLate runningLate, ChangeLog changes, Clock clock, ActionTime actionTime) {
         this.access = access;
         this.runningLate = runningLate;
         this.changes = changes;
         this.clock = clock;
+        this.actionTime = actionTime;
     }
 
     public MomentView create(UUID accountId, UUID partnershipId, CreateMomentRequest request) {
@@ -44,7 +48,7 @@ public class MomentService {
                     ProblemType.ID_TAKEN, "A record with this id exists already; choose another id.");
         }
         MomentRules.checkFields(request);
-        Instant now = clock.instant();
+        Instant now = actionTime.now();
         Moment moment = new Moment();
         moment.id = id;
         moment.partnershipId = partnershipId;
@@ -52,6 +56,7 @@ public class MomentService {
         moment.authorId = accountId;
         moment.message = request.message();
         moment.createdAt = now;
+        moment.receivedAt = actionTime.received();
         if (request.kind() == Moment.Kind.running_late) {
             moment.arrivalAt = request.arrivalAt();
             if (request.occurrence() != null) {

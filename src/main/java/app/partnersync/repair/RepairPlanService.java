@@ -3,6 +3,7 @@ package app.partnersync.repair;
 import app.partnersync.cadence.CadenceService;
 import app.partnersync.checkin.ReviewSafety;
 import app.partnersync.checkin.ReviewedPlans;
+import app.partnersync.common.ActionTime;
 import app.partnersync.common.KeysetCursor;
 import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
@@ -61,6 +62,7 @@ public class RepairPlanService implements ReviewedPlans {
     private final ObjectMapper json;
     private final RepairConfig config;
     private final Clock clock;
+    private final ActionTime actionTime;
 
     public RepairPlanService(
             PartnershipAccess access,
@@ -71,7 +73,8 @@ public class RepairPlanService implements ReviewedPlans {
             EntityManager entityManager,
             ObjectMapper json,
             RepairConfig config,
-            Clock clock) {
+            Clock clock,
+            ActionTime actionTime) {
         this.access = access;
         this.memberships = memberships;
         this.cadences = cadences;
@@ -81,6 +84,7 @@ public class RepairPlanService implements ReviewedPlans {
         this.json = json;
         this.config = config;
         this.clock = clock;
+        this.actionTime = actionTime;
     }
 
     public RepairPlanView create(UUID accountId, UUID partnershipId, RepairPlanInput input) {
@@ -90,7 +94,7 @@ public class RepairPlanService implements ReviewedPlans {
             throw new ProblemException(
                     ProblemType.ID_TAKEN, "A record with this id exists already; choose another id.");
         }
-        Instant now = clock.instant();
+        Instant now = actionTime.now();
         RepairPlan plan = new RepairPlan();
         plan.id = id;
         plan.partnershipId = partnershipId;
@@ -140,7 +144,7 @@ public class RepairPlanService implements ReviewedPlans {
             throw new ProblemException(
                     ProblemType.REPAIR_PLAN_FINISHED, "This repair plan is " + plan.status + "; it no longer changes.");
         }
-        Instant now = clock.instant();
+        Instant now = actionTime.now();
         if (patch.title() != null) {
             plan.title = patch.title();
         }
