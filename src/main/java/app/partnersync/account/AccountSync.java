@@ -36,6 +36,11 @@ public class AccountSync implements SyncedType {
     }
 
     @Override
+    public boolean ownRecords() {
+        return true;
+    }
+
+    @Override
     public Map<UUID, Versioned> load(Collection<UUID> ids, UUID accountId) {
         if (!ids.contains(accountId)) {
             return Map.of();
@@ -46,7 +51,7 @@ public class AccountSync implements SyncedType {
     }
 
     @Override
-    public List<Versioned> snapshot(UUID accountId, UUID afterId, int limit) {
+    public List<Versioned> snapshot(UUID accountId, UUID partnershipId, UUID afterId, int limit) {
         if (afterId != null) {
             return List.of();
         }

@@ -31,6 +31,11 @@ public class InvitationSync implements SyncedType {
     }
 
     @Override
+    public boolean ownRecords() {
+        return true;
+    }
+
+    @Override
     public Map<UUID, Versioned> load(Collection<UUID> ids, UUID accountId) {
         return invitations.visible(accountId, ids).stream()
                 .map(InvitationSync::versioned)
@@ -38,7 +43,7 @@ public class InvitationSync implements SyncedType {
     }
 
     @Override
-    public List<Versioned> snapshot(UUID accountId, UUID afterId, int limit) {
+    public List<Versioned> snapshot(UUID accountId, UUID partnershipId, UUID afterId, int limit) {
         return invitations.byId(accountId, afterId, limit).stream()
                 .map(InvitationSync::versioned)
                 .toList();

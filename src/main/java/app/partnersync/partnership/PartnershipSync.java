@@ -41,7 +41,13 @@ public class PartnershipSync implements SyncedType {
     }
 
     @Override
-    public List<Versioned> snapshot(UUID accountId, UUID afterId, int limit) {
+    public List<Versioned> snapshot(UUID accountId, UUID partnershipId, UUID afterId, int limit) {
+        if (partnershipId != null) {
+            return partnerships.visible(accountId, List.of(partnershipId)).stream()
+                    .filter(view -> afterId == null || view.id().compareTo(afterId) > 0)
+                    .map(PartnershipSync::versioned)
+                    .toList();
+        }
         return partnerships.byId(accountId, afterId, limit).stream()
                 .map(PartnershipSync::versioned)
                 .toList();

@@ -99,14 +99,18 @@ public abstract class PartnershipSyncedType<E> implements SyncedType {
     }
 
     @Override
-    public final List<Versioned> snapshot(UUID accountId, UUID afterId, int limit) {
+    public final List<Versioned> snapshot(UUID accountId, UUID partnershipId, UUID afterId, int limit) {
         var query = entityManager
                 .createQuery(
                         "select e from " + entity.getSimpleName() + " e where " + MEMBER_OF
+                                + (partnershipId == null ? "" : " and e.partnershipId = :partnership")
                                 + (afterId == null ? "" : " and e.id > :after") + " order by e.id",
                         entity)
                 .setParameter("account", accountId)
                 .setMaxResults(limit);
+        if (partnershipId != null) {
+            query.setParameter("partnership", partnershipId);
+        }
         if (afterId != null) {
             query.setParameter("after", afterId);
         }

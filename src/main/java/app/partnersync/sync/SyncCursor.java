@@ -13,9 +13,14 @@ import java.util.UUID;
 /**
  * A client's position in the sync stream, signed so that a tampered cursor is recognised. During the initial
  * snapshot it names the type and last id reached plus the feed position the snapshot started from; afterwards the
- * feed position ({@code txid}, {@code seq}) of the last change delivered. It expires with the change retention.
+ * feed position ({@code txid}, {@code seq}) of the last change delivered; and the filter it follows (an unfiltered
+ * cursor is written as before filters existed, so either kind reads the other's). It expires with the change retention.
  */
-record SyncCursor(int snapshotType, UUID snapshotAfter, long txid, long seq, Instant issuedAt) {
+record SyncCursor(int snapshotType, UUID snapshotAfter, long txid, long seq, Instant issuedAt, SyncFilter filter) {
+
+    SyncCursor(int snapshotType, UUID snapshotAfter, long txid, long seq, Instant issuedAt) {
+        this(snapshotType, snapshotAfter, txid, seq, issuedAt, SyncFilter.NONE);
+    }
 
     /** Snapshot type index once the snapshot is complete and the cursor is in the feed. */
     static final int FEED = -1;
@@ -25,12 +30,17 @@ record SyncCursor(int snapshotType, UUID snapshotAfter, long txid, long seq, Ins
     }
 
     static SyncCursor feed(long txid, long seq, Instant now) {
-        return new SyncCursor(FEED, null, txid, seq, now);
+        return feed(txid, seq, now, SyncFilter.NONE);
+    }
+
+    static SyncCursor feed(long txid, long seq, Instant now, SyncFilter filter) {
+        return new SyncCursor(FEED, null, txid, seq, now, filter);
     }
 
     String encode(byte[] secret) {
-        String payload = "v1:" + snapshotType + ":" + (snapshotAfter == null ? "-" : snapshotAfter) + ":" + txid + ":"
-                + seq + ":" + issuedAt.getEpochSecond();
+        String position = snapshotType + ":" + (snapshotAfter == null ? "-" : snapshotAfter) + ":" + txid + ":" + seq
+                + ":" + issuedAt.getEpochSecond();
+        String payload = filter.equals(SyncFilter.NONE) ? "v1:" + position : "v2:" + position + ":" + filter.encode();
         String body = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return body + "." + sign(body, secret);
     }
@@ -46,7 +56,8 @@ record SyncCursor(int snapshotType, UUID snapshotAfter, long txid, long seq, Ins
                 throw gone();
             }
             String[] parts = new String(Base64.getUrlDecoder().decode(body), StandardCharsets.UTF_8).split(":", -1);
-            if (parts.length != 6 || !parts[0].equals("v1")) {
+            boolean filtered = parts.length == 8 && parts[0].equals("v2");
+            if (!filtered && (parts.length != 6 || !parts[0].equals("v1"))) {
                 throw gone();
             }
             SyncCursor decoded = new SyncCursor(
@@ -54,7 +65,8 @@ record SyncCursor(int snapshotType, UUID snapshotAfter, long txid, long seq, Ins
                     parts[2].equals("-") ? null : UUID.fromString(parts[2]),
                     Long.parseLong(parts[3]),
                     Long.parseLong(parts[4]),
-                    Instant.ofEpochSecond(Long.parseLong(parts[5])));
+                    Instant.ofEpochSecond(Long.parseLong(parts[5])),
+                    filtered ? SyncFilter.decode(parts[6], parts[7]) : SyncFilter.NONE);
             if (decoded.issuedAt().isBefore(oldest)) {
                 throw gone();
             }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /** Offline-first sync: {@code GET /v1/sync} pulls changes, {@code POST /v1/sync} pushes edits and pulls. */
 @Path("/v1/sync")
@@ -23,18 +24,25 @@ import jakarta.ws.rs.core.MediaType;
 public class SyncResource {
 
     private final SyncService sync;
+    private final SyncedTypes types;
     private final Caller caller;
     private final RoutingContext routing;
 
-    public SyncResource(SyncService sync, Caller caller, RoutingContext routing) {
+    public SyncResource(SyncService sync, SyncedTypes types, Caller caller, RoutingContext routing) {
         this.sync = sync;
+        this.types = types;
         this.caller = caller;
         this.routing = routing;
     }
 
     @GET
-    public SyncPage pullChanges(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return sync.pull(caller.accountId(), cursor, PageRequest.limit(limit));
+    public SyncPage pullChanges(
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit,
+            @QueryParam("types") List<String> recordTypes,
+            @QueryParam("partnershipId") String partnershipId) {
+        SyncFilter filter = SyncFilter.parse(recordTypes, partnershipId, types);
+        return sync.pull(caller.accountId(), cursor, filter, PageRequest.limit(limit));
     }
 
     @POST

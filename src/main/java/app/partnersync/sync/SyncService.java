@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -34,36 +35,46 @@ public class SyncService {
      * scope the caller reads (its own account, each of its partnerships) is one ordered, limited range of its own
      * index; the page is the first {@code limit} of their merge. A single scan of the whole feed filtered by scope
      * would read every change made by anyone since the cursor (measured: 13k foreign rows for one small pull). The
-     * caller's partnerships ({@code %s}) are the {@link Audience}'s to say.
+     * caller's partnerships ({@code %1$s}) are the {@link Audience}'s to say; a filtered pull narrows them to one
+     * ({@code %2$s}), narrows each range to its types ({@code %3$s}), and leaves out a range none of its types is in.
      */
+    private static final String OWN_RANGE = """
+            (select s.txid, s.seq, s.record_type, s.record_id, s.version
+             from sync_change s
+             where s.account_id = ?3
+               and (s.txid, s.seq) > (cast(?1 as xid8), ?2)
+               and s.txid < pg_snapshot_xmin(pg_current_snapshot())%3$s
+             order by s.txid, s.seq
+             limit ?4)""";
+
+    private static final String PARTNERSHIP_RANGES = """
+            (select c.txid, c.seq, c.record_type, c.record_id, c.version
+             from (%1$s) m
+             cross join lateral (
+                 select s.txid, s.seq, s.record_type, s.record_id, s.version
+                 from sync_change s
+                 where s.partnership_id = m.partnership_id
+                   and (s.txid, s.seq) > (cast(?1 as xid8), ?2)
+                   and s.txid < pg_snapshot_xmin(pg_current_snapshot())%3$s
+                 order by s.txid, s.seq
+                 limit ?4) c%2$s)""";
+
     private static final String FEED = """
             select feed.txid::text as txid, feed.seq, feed.record_type, feed.record_id, feed.version
-            from (
-                (select c.txid, c.seq, c.record_type, c.record_id, c.version
-                 from sync_change c
-                 where c.account_id = ?3
-                   and (c.txid, c.seq) > (cast(?1 as xid8), ?2)
-                   and c.txid < pg_snapshot_xmin(pg_current_snapshot())
-                 order by c.txid, c.seq
-                 limit ?4)
-                union all
-                (select c.txid, c.seq, c.record_type, c.record_id, c.version
-                 from (%s) m
-                 cross join lateral (
-                     select s.txid, s.seq, s.record_type, s.record_id, s.version
-                     from sync_change s
-                     where s.partnership_id = m.partnership_id
-                       and (s.txid, s.seq) > (cast(?1 as xid8), ?2)
-                       and s.txid < pg_snapshot_xmin(pg_current_snapshot())
-                     order by s.txid, s.seq
-                     limit ?4) c)
-            ) feed
+            from (%s) feed
             order by feed.txid, feed.seq
             limit ?4""";
 
+    /** The types of a filtered pull, as a text array bound as {@code ?5}. */
+    private static final String OF_TYPES = "\n   and s.record_type = any(cast(?5 as text[]))";
+
+    /** The partnership of a filtered pull, bound as {@code ?%d} (the next parameter: no gaps). */
+    private static final String ONE_PARTNERSHIP = "\n where m.partnership_id = ?%d";
+
     private final List<SyncedType> types;
     private final SyncedTypes byName;
-    private final String feed;
+    private final String partnershipsOfCaller;
+    private final String partnershipsOf;
     private final EntityManager entityManager;
     private final SyncSecret secret;
     private final SyncConfig config;
@@ -84,7 +95,8 @@ public class SyncService {
             Caller caller) {
         this.types = types.all();
         this.byName = types;
-        this.feed = FEED.formatted(audience.partnershipsOf("?3"));
+        this.partnershipsOfCaller = audience.partnershipsOf("?3");
+        this.partnershipsOf = audience.partnershipsOf("?1");
         this.entityManager = entityManager;
         this.secret = secret;
         this.config = config;
@@ -94,17 +106,45 @@ public class SyncService {
         this.caller = caller;
     }
 
-    /** Everything visible to the caller since {@code cursor} (null: a full snapshot first), at most {@code limit}. */
-    public SyncPage pull(UUID accountId, String cursor, int limit) {
+    /**
+     * Everything visible to the caller that {@code filter} lets through since {@code cursor} (null: a full snapshot
+     * first), at most {@code limit}. A cursor continues only with the filter it was made for; a {@code filter} of
+     * null (a push, which has no filter of its own) takes the cursor's. A partnership the caller is not a member of is
+     * a 404.
+     */
+    public SyncPage pull(UUID accountId, String cursor, SyncFilter filter, int limit) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Instant now = clock.instant();
-            SyncCursor position = cursor == null
-                    ? new SyncCursor(0, null, oldestInFlight(), -1, now)
-                    : SyncCursor.decode(cursor, secret.get(), now.minus(config.retention()));
+            SyncCursor position;
+            if (cursor == null) {
+                position =
+                        new SyncCursor(0, null, oldestInFlight(), -1, now, filter == null ? SyncFilter.NONE : filter);
+            } else {
+                position = SyncCursor.decode(cursor, secret.get(), now.minus(config.retention()));
+                if (filter != null) {
+                    filter.requireSameAs(position.filter());
+                }
+            }
+            requireMember(accountId, position.filter().partnershipId());
             return position.inSnapshot()
                     ? snapshot(accountId, position, limit, now)
                     : feed(accountId, position, limit, now);
         });
+    }
+
+    /** The partnership of a filter must be one of the caller's (asked in the query, like every foreign id: 404). */
+    private void requireMember(UUID accountId, UUID partnershipId) {
+        if (partnershipId == null) {
+            return;
+        }
+        Number members = (Number) entityManager
+                .createNativeQuery("select count(*) from (" + partnershipsOf + ") m where m.partnership_id = ?2")
+                .setParameter(1, accountId)
+                .setParameter(2, partnershipId)
+                .getSingleResult();
+        if (members.longValue() == 0) {
+            throw ProblemException.notFound("The partnership");
+        }
     }
 
     /**
@@ -119,7 +159,7 @@ public class SyncService {
                 .orElseGet(() -> request.mutations().stream()
                         .map(mutation -> applyOnce(accountId, mutation, instance, correlationId))
                         .toList());
-        SyncPage page = pull(accountId, request.cursor(), limit);
+        SyncPage page = pull(accountId, request.cursor(), null, limit);
         return new SyncPushResponse(results, page.changes(), page.nextCursor(), page.hasMore());
     }
 
@@ -147,7 +187,7 @@ public class SyncService {
             return Optional.of("");
         }
         return QuarkusTransaction.joiningExisting()
-                .call(() -> feedRows(accountId, txid, seq, 1).isEmpty()
+                .call(() -> feedRows(accountId, SyncFilter.NONE, txid, seq, 1).isEmpty()
                         ? Optional.<String>empty()
                         : Optional.of(
                                 SyncCursor.feed(txid, seq, clock.instant()).encode(secret.get())));
@@ -155,11 +195,17 @@ public class SyncService {
 
     private SyncPage snapshot(UUID accountId, SyncCursor position, int limit, Instant now) {
         List<SyncChange> changes = new ArrayList<>();
+        SyncFilter filter = position.filter();
         int type = position.snapshotType();
         UUID after = position.snapshotAfter();
         while (changes.size() < limit && type < types.size()) {
+            if (!filter.includes(types.get(type).name())) {
+                type++;
+                continue;
+            }
             int room = limit - changes.size();
-            List<SyncedType.Versioned> records = types.get(type).snapshot(accountId, after, room + 1);
+            List<SyncedType.Versioned> records =
+                    types.get(type).snapshot(accountId, filter.partnershipId(), after, room + 1);
             String name = types.get(type).name();
             records.stream().limit(room).forEach(record -> changes.add(SyncChange.upsert(name, record)));
             if (records.size() > room) {
@@ -170,14 +216,14 @@ public class SyncService {
             }
         }
         SyncCursor next = type < types.size()
-                ? new SyncCursor(type, after, position.txid(), position.seq(), now)
-                : SyncCursor.feed(position.txid(), position.seq(), now);
+                ? new SyncCursor(type, after, position.txid(), position.seq(), now, filter)
+                : SyncCursor.feed(position.txid(), position.seq(), now, filter);
         // After the snapshot the feed from its starting point follows: there is always more to pull.
         return new SyncPage(changes, next.encode(secret.get()), true);
     }
 
     private SyncPage feed(UUID accountId, SyncCursor position, int limit, Instant now) {
-        List<FeedRow> rows = feedRows(accountId, position.txid(), position.seq(), limit + 1);
+        List<FeedRow> rows = feedRows(accountId, position.filter(), position.txid(), position.seq(), limit + 1);
         boolean hasMore = rows.size() > limit;
         List<FeedRow> page = rows.subList(0, Math.min(limit, rows.size()));
         Map<String, List<UUID>> idsByType = new LinkedHashMap<>();
@@ -201,8 +247,8 @@ public class SyncService {
         }
         FeedRow last = page.isEmpty() ? null : page.get(page.size() - 1);
         SyncCursor next = last == null
-                ? SyncCursor.feed(position.txid(), position.seq(), now)
-                : SyncCursor.feed(last.txid(), last.seq(), now);
+                ? SyncCursor.feed(position.txid(), position.seq(), now, position.filter())
+                : SyncCursor.feed(last.txid(), last.seq(), now, position.filter());
         return new SyncPage(new ArrayList<>(latest.values()), next.encode(secret.get()), hasMore);
     }
 
@@ -219,17 +265,36 @@ public class SyncService {
         }
     }
 
-    /** The first {@code limit} changes visible to the account after position ({@code txid}, {@code seq}). */
-    private List<FeedRow> feedRows(UUID accountId, long txid, long seq, int limit) {
-        return SqlValues.tuples(entityManager
-                        .createNativeQuery(feed, Tuple.class)
-                        .setParameter(1, Long.toString(txid))
-                        .setParameter(2, seq)
-                        .setParameter(3, accountId)
-                        .setParameter(4, limit))
-                .stream()
-                .map(FeedRow::of)
-                .toList();
+    /**
+     * The first {@code limit} changes visible to the account that {@code filter} lets through, after position ({@code
+     * txid}, {@code seq}).
+     */
+    private List<FeedRow> feedRows(UUID accountId, SyncFilter filter, long txid, long seq, int limit) {
+        String ofTypes = filter.types() == null ? "" : OF_TYPES;
+        int partnershipParameter = filter.types() == null ? 5 : 6;
+        List<String> ranges = new ArrayList<>();
+        if (filter.readsOwnRecords(types)) {
+            ranges.add(OWN_RANGE.formatted("", "", ofTypes));
+        }
+        if (filter.readsPartnershipRecords(types)) {
+            ranges.add(PARTNERSHIP_RANGES.formatted(
+                    partnershipsOfCaller,
+                    filter.partnershipId() == null ? "" : ONE_PARTNERSHIP.formatted(partnershipParameter),
+                    ofTypes));
+        }
+        Query query = entityManager
+                .createNativeQuery(FEED.formatted(String.join("\nunion all\n", ranges)), Tuple.class)
+                .setParameter(1, Long.toString(txid))
+                .setParameter(2, seq)
+                .setParameter(3, accountId)
+                .setParameter(4, limit);
+        if (filter.types() != null) {
+            query.setParameter(5, "{" + String.join(",", filter.types()) + "}");
+        }
+        if (filter.partnershipId() != null) {
+            query.setParameter(partnershipParameter, filter.partnershipId());
+        }
+        return SqlValues.tuples(query).stream().map(FeedRow::of).toList();
     }
 
     /**

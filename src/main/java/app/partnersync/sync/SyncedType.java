@@ -22,8 +22,20 @@ public interface SyncedType {
      */
     Map<UUID, Versioned> load(Collection<UUID> ids, UUID accountId);
 
-    /** The records visible to the caller with an id after {@code afterId} (null: from the start), ordered by id. */
-    List<Versioned> snapshot(UUID accountId, UUID afterId, int limit);
+    /**
+     * The records visible to the caller with an id after {@code afterId} (null: from the start), ordered by id; only
+     * those of the partnership {@code partnershipId} when it is given (a filtered pull, the caller's membership already
+     * checked), which the caller's {@link #ownRecords() own records} ignore.
+     */
+    List<Versioned> snapshot(UUID accountId, UUID partnershipId, UUID afterId, int limit);
+
+    /**
+     * Whether the records are the caller's own (announced with {@code Scope.account}) rather than a partnership's: a
+     * pull filtered by partnership still includes them, and the feed reads the account's range only for such types.
+     */
+    default boolean ownRecords() {
+        return false;
+    }
 
     /**
      * Applies a pushed mutation inside the mutation's own transaction: returns the outcome, or throws a

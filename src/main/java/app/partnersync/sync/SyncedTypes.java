@@ -28,6 +28,11 @@ public class SyncedTypes {
         return all;
     }
 
+    /** The type names, in name order. */
+    public List<String> names() {
+        return all.stream().map(SyncedType::name).toList();
+    }
+
     public Optional<SyncedType> named(String name) {
         return Optional.ofNullable(byName.get(name));
     }

@@ -408,7 +408,7 @@ class GeneratedClientJourneyTest {
         SyncPage page;
         int pages = 0;
         do {
-            page = sync.pullChanges(cursor, 100);
+            page = sync.pullChanges(cursor, 100, null, null);
             page.getChanges().forEach(change -> changes.add(change.getActualInstance()));
             cursor = page.getNextCursor();
             assertTrue(++pages < 20, "the feed ends");

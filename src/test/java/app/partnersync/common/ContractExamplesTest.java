@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -393,6 +394,12 @@ class ContractExamplesTest {
     private String fill(Operation operation, Parameter parameter, Object example) {
         if (example == null) {
             throw new AssertionError("the parameter " + parameter.getName() + " has no example");
+        }
+        if (example instanceof Collection<?> || (example instanceof JsonNode node && node.isArray())) {
+            // An array parameter (form style, not exploded): its items, comma-separated.
+            List<String> items = new ArrayList<>();
+            JSON.valueToTree(example).forEach(item -> items.add(item.asText()));
+            return String.join(",", items);
         }
         String value = example.toString();
         if (parameter.getName().equals("dueDate")) {

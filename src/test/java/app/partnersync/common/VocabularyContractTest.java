@@ -121,6 +121,7 @@ class VocabularyContractTest {
         assertEquals(new TreeSet<>(contractEnum("/components/schemas/SyncChange/discriminator/mapping")), names);
         assertEquals(
                 new TreeSet<>(contractEnum("/components/schemas/SyncMutationResult/discriminator/mapping")), names);
+        assertEquals(new TreeSet<>(contractEnum("/components/schemas/SyncRecordType")), names);
         for (SyncedType type : syncedTypes.all()) {
             for (String event : type.integrationEvents().types()) {
                 assertTrue(eventTypes.all().contains(event), type.name() + " announces " + event);

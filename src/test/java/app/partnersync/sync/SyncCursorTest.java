@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +46,29 @@ class SyncCursorTest {
         assertEquals(cursor, SyncCursor.decode(cursor.encode(SECRET), SECRET, OLDEST));
         SyncCursor first = new SyncCursor(0, null, 1234, -1, NOW);
         assertEquals(first, SyncCursor.decode(first.encode(SECRET), SECRET, OLDEST));
+    }
+
+    @Test
+    void aFilteredCursorKeepsItsFilter() {
+        SyncFilter filter = new SyncFilter(Set.of("occurrence", "commitment"), UUID.randomUUID());
+        SyncCursor snapshot = new SyncCursor(3, UUID.randomUUID(), 1234, -1, NOW, filter);
+        SyncCursor feed = SyncCursor.feed(99, 4, NOW, new SyncFilter(Set.of("account"), null));
+        assertEquals(snapshot, SyncCursor.decode(snapshot.encode(SECRET), SECRET, OLDEST));
+        assertEquals(feed, SyncCursor.decode(feed.encode(SECRET), SECRET, OLDEST));
+        assertEquals(
+                filter.partnershipId(),
+                SyncCursor.decode(snapshot.encode(SECRET), SECRET, OLDEST)
+                        .filter()
+                        .partnershipId());
+    }
+
+    @Test
+    void anUnfilteredCursorIsWrittenAsBeforeFiltersExisted() {
+        String encoded = SyncCursor.feed(100, 5, NOW).encode(SECRET);
+        String payload = new String(
+                Base64.getUrlDecoder().decode(encoded.substring(0, encoded.indexOf('.'))), StandardCharsets.UTF_8);
+        assertEquals("v1:-1:-:100:5:" + NOW.getEpochSecond(), payload);
+        assertEquals(SyncFilter.NONE, SyncCursor.decode(encoded, SECRET, OLDEST).filter());
     }
 
     @Test
