@@ -120,7 +120,13 @@ final class Stage {
         Instant due = now.minusSeconds(1);
         String commitment = Api.as(owner())
                 .header("Occurred-At", now.minusSeconds(2).toString())
-                .body(Map.of("title", "Matrix revision", "promisedBy", List.of(promiser.accountId()), "dueAt", due))
+                .body(Map.of(
+                        "title",
+                        "Matrix revision",
+                        "promisedBy",
+                        List.of(promiser.accountId()),
+                        "dueAt",
+                        due.toString()))
                 .when()
                 .post("/v1/partnerships/{id}/commitments", partnershipId)
                 .then()
