@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Commitments are shared history: on account deletion the partner keeps them, with the deleted person's id removed
- * from promisers, authorship, outcomes and verdicts. (The export sections are {@link CommitmentExport} and
+ * from promisers, authorship, outcomes, verdicts and the outcome history. (The export sections are {@link CommitmentExport} and
  * {@link OccurrenceExport}.)
  */
 @ApplicationScoped
@@ -47,9 +47,15 @@ public class CommitmentAccountData implements AccountErasure {
                                 "update occurrence set promiser_id = case when promiser_id = ?1 then null else promiser_id end,"
                                         + " confirmed_by = case when confirmed_by = ?1 then null else confirmed_by end,"
                                         + " version = version + 1 where promiser_id = ?1 or confirmed_by = ?1"
+                                        + " or id in (select h.occurrence_id from occurrence_history h where h.actor_id = ?1)"
                                         + " returning id, partnership_id, version",
                                 Tuple.class)
                         .setParameter(1, accountId));
+        // The history keeps what happened, no longer who did it (the occurrences above were announced changed).
+        entityManager
+                .createNativeQuery("update occurrence_history set actor_id = null where actor_id = ?1")
+                .setParameter(1, accountId)
+                .executeUpdate();
     }
 
     /** The partner's devices learn that the records changed (they now show a former member). */

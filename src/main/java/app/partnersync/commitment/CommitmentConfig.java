@@ -15,4 +15,12 @@ public interface CommitmentConfig {
     /** How far ahead occurrences exist as rows (must exceed the longest reminder lead, 7 days). */
     @WithDefault("P14D")
     Duration horizon();
+
+    /** A revision of a miss the partner has not answered this long after it was asked for lapses: the miss stands. */
+    @WithDefault("P7D")
+    Duration revisionLapse();
+
+    /** Cancelling less than this before the due time (or after it) counts as a late cancellation. */
+    @WithDefault("PT2H")
+    Duration lateCancellationLead();
 }

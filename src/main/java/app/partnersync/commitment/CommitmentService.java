@@ -1,6 +1,7 @@
 package app.partnersync.commitment;
 
 import app.partnersync.account.Account;
+import app.partnersync.common.ActionTime;
 import app.partnersync.common.KeysetCursor;
 import app.partnersync.common.Listing;
 import app.partnersync.common.Page;
@@ -42,6 +43,7 @@ public class CommitmentService {
     private final ChangeLog changes;
     private final CommitmentConfig config;
     private final EntityManager entityManager;
+    private final ActionTime actionTime;
     private final Clock clock;
 
     public CommitmentService(
@@ -49,11 +51,13 @@ public class CommitmentService {
             ChangeLog changes,
             CommitmentConfig config,
             EntityManager entityManager,
+            ActionTime actionTime,
             Clock clock) {
         this.access = access;
         this.changes = changes;
         this.config = config;
         this.entityManager = entityManager;
+        this.actionTime = actionTime;
         this.clock = clock;
     }
 
@@ -70,6 +74,13 @@ public class CommitmentService {
         }
         List<UUID> promisers = members(partnershipId, input.promisedBy());
         Instant now = clock.instant();
+        // A one-off already due when the person made it could never be kept or missed: refused, unless the device says
+        // (Occurred-At, a mutation's occurredAt) that it was made before it was due.
+        Instant madeAt = actionTime.now();
+        if (input.dueAt() != null && input.dueAt().isBefore(madeAt)) {
+            throw ProblemException.invalidField(
+                    "dueAt", "is in the past; a one-off must be due after it is made (" + madeAt + ")");
+        }
         Commitment commitment = new Commitment();
         commitment.id = id;
         commitment.partnershipId = partnershipId;
@@ -89,7 +100,7 @@ public class CommitmentService {
         commitment.updatedAt = now;
         commitment.persist();
         announce(commitment);
-        materialize(commitment, now);
+        materialize(commitment, now, madeAt);
         return CommitmentView.of(commitment);
     }
 
@@ -228,6 +239,11 @@ public class CommitmentService {
      * Idempotent (the unique key decides), so every instance may run it.
      */
     int materialize(Commitment commitment, Instant now) {
+        return materialize(commitment, now, commitment.createdAt);
+    }
+
+    /** As {@link #materialize(Commitment, Instant)}, a one-off getting its occurrence if not due before {@code madeAt}. */
+    private int materialize(Commitment commitment, Instant now, Instant madeAt) {
         if (commitment.status != Commitment.Status.active) {
             return 0;
         }
@@ -235,7 +251,7 @@ public class CommitmentService {
         List<Instant> due = new ArrayList<>();
         Recurrence recurrence = commitment.recurrence();
         if (recurrence == null) {
-            if (!commitment.dueAt.isBefore(commitment.createdAt)) {
+            if (!commitment.dueAt.isBefore(madeAt)) {
                 due.add(commitment.dueAt);
             }
         } else {

@@ -13,6 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,11 +33,40 @@ public class CommitmentSweeps implements ReminderSource {
 
     static final String REMINDER = "commitment.reminder";
 
-    /** Open occurrences past their grace become missed: the UPDATE's row locks claim each row once. */
+    /**
+     * Open occurrences past their grace become missed: the UPDATE's row locks claim each row once, and the same
+     * statement keeps the change in each one's history.
+     */
     private static final String MISS = """
-            update occurrence set status = 'missed', missed_at = ?1, version = version + 1
-            where status = 'open' and %s
-            returning partnership_id, id, version""".formatted(Deadlines.missedSql("due_at", "?2"));
+            with changed as (
+                update occurrence set status = 'missed', missed_at = ?1, version = version + 1
+                where status = 'open' and %s
+                returning partnership_id, id, version
+            ),
+            logged as (%s)
+            select partnership_id, id, version from changed""".formatted(
+                    Deadlines.missedSql("due_at", "?2"),
+                    OccurrenceHistory.appendedBy("missed_automatically", "'missed'", "cast(?1 as timestamptz)"));
+
+    /**
+     * Revisions the partner left unanswered until they lapsed are cleared, and the miss stands: the inner SELECT ...
+     * FOR UPDATE claims each row once (a second sweeper re-reads the row, finds no revision and skips it), and the
+     * same statement keeps the lapse in the history with the outcome that was proposed.
+     */
+    private static final String LAPSE =
+            """
+            with changed as (
+                update occurrence o
+                set revision_outcome = null, revision_note = null, revision_requested_at = null,
+                    revision_lapses_at = null, version = o.version + 1
+                from (select id, revision_outcome as proposed from occurrence
+                      where revision_outcome is not null and revision_lapses_at <= ?1
+                      for update) pending
+                where o.id = pending.id and o.revision_outcome is not null
+                returning o.partnership_id, o.id, o.version, pending.proposed
+            ),
+            logged as (%s)
+            select partnership_id, id, version from changed""".formatted(OccurrenceHistory.appendedBy("revision_lapsed", "proposed", "cast(?1 as timestamptz)"));
 
     /**
      * Claims the open occurrences whose reminder time has come, each once (the UPDATE's row locks), except in a
@@ -85,9 +115,10 @@ public class CommitmentSweeps implements ReminderSource {
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everyMinute() {
         int missed = sweepMissed();
+        int lapsed = sweepLapsedRevisions();
         int reminded = sweepReminders();
-        if (missed + reminded > 0) {
-            LOG.debugf("commitment sweep: %d missed, %d reminders", missed, reminded);
+        if (missed + lapsed + reminded > 0) {
+            LOG.debugf("commitment sweep: %d missed, %d revisions lapsed, %d reminders", missed, lapsed, reminded);
         }
     }
 
@@ -103,19 +134,34 @@ public class CommitmentSweeps implements ReminderSource {
     public int sweepMissed() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
-            List<Tuple> marked = SqlValues.tuples(entityManager
+            return announce(entityManager
                     .createNativeQuery(MISS, Tuple.class)
                     .setParameter(1, now)
                     .setParameter(2, Deadlines.missedIfDueBefore(now, config.missedAfter())));
-            for (Tuple row : marked) {
-                changes.upserted(
-                        CommitmentService.OCCURRENCE_TYPE,
-                        row.get("id", UUID.class),
-                        row.get("version", Number.class).longValue(),
-                        ChangeLog.Scope.partnership(row.get("partnership_id", UUID.class)));
-            }
-            return marked.size();
         });
+    }
+
+    /**
+     * Clears every pending revision whose lapse time has come (the occurrence stays missed) and keeps the lapse in its
+     * history; returns how many this run cleared. Run by two instances at once, each lapses exactly once.
+     */
+    public int sweepLapsedRevisions() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> announce(
+                        entityManager.createNativeQuery(LAPSE, Tuple.class).setParameter(1, clock.instant())));
+    }
+
+    /** Announces the occurrences a sweep changed; returns how many. */
+    private int announce(Query changed) {
+        List<Tuple> rows = SqlValues.tuples(changed);
+        for (Tuple row : rows) {
+            changes.upserted(
+                    CommitmentService.OCCURRENCE_TYPE,
+                    row.get("id", UUID.class),
+                    row.get("version", Number.class).longValue(),
+                    ChangeLog.Scope.partnership(row.get("partnership_id", UUID.class)));
+        }
+        return rows.size();
     }
 
     /**

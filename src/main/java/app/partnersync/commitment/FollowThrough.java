@@ -43,6 +43,8 @@ public record FollowThrough(Window window, Instant from, Instant to, List<Member
             int missed,
             int renegotiated,
             int cancelled,
+            int disputed,
+            int lateCancellations,
             Double rate,
             int currentStreak,
             int longestStreak,
@@ -53,7 +55,10 @@ public record FollowThrough(Window window, Instant from, Instant to, List<Member
     /** One week (starting Monday in the member's zone). */
     public record Week(LocalDate weekStart, int kept, int missed, int renegotiated, Double rate) {}
 
-    /** Kept out of kept and missed (renegotiated and cancelled do not count); none decided, no rate. */
+    /**
+     * Kept out of kept and missed (renegotiated, cancelled and disputed kept outcomes do not count); none decided, no
+     * rate.
+     */
     public static Double rate(int kept, int missed) {
         return kept + missed == 0 ? null : (double) kept / (kept + missed);
     }

@@ -27,7 +27,9 @@ public class FollowThroughService {
 
     /**
      * Counts, acknowledged misses, and streaks of kept occurrences (renegotiated and cancelled ones neither break nor
-     * extend a streak): islands of equal outcome are numbered by the difference of two row numbers. The counts are
+     * extend a streak). A kept outcome the partner disputes counts as {@code disputed}, neither kept nor missed, until
+     * the partner confirms it or the promiser's change of it counts; a pending revision leaves the status (missed) as it
+     * is, so it counts as it was. Islands of equal outcome are numbered by the difference of two row numbers. The counts are
      * grouped per member before the streaks are joined, and the streaks are materialized: PostgreSQL's generic plan
      * for this prepared statement (chosen after five executions, estimating one row per CTE) otherwise joined the
      * streaks to every occurrence in a nested loop and recomputed them per row, 50-70 ms instead of 2-3 ms for a
@@ -35,7 +37,10 @@ public class FollowThroughService {
      */
     static final String TOTALS = """
             with window_rows as (
-                select o.promiser_id, o.status, o.due_at, o.id, o.missed_at, o.acknowledged_at
+                select o.promiser_id,
+                       case when o.status = 'kept' and o.confirmation = 'disputed' then 'disputed' else o.status end
+                           as status,
+                       o.due_at, o.id, o.missed_at, o.acknowledged_at, o.cancelled_late
                 from occurrence o
                 where o.partnership_id = ?1 and o.promiser_id is not null and o.due_at >= ?2 and o.due_at < ?3
             ),
@@ -62,20 +67,26 @@ public class FollowThroughService {
                        count(*) filter (where w.status = 'missed') as missed,
                        count(*) filter (where w.status = 'renegotiated') as renegotiated,
                        count(*) filter (where w.status = 'cancelled') as cancelled,
+                       count(*) filter (where w.status = 'disputed') as disputed,
+                       count(*) filter (where w.status = 'cancelled' and w.cancelled_late) as late_cancellations,
                        count(*) filter (where w.status = 'missed' and w.acknowledged_at is not null
                                         and w.acknowledged_at <= coalesce(w.missed_at, w.due_at) + interval '24 hours')
                            as acknowledged
                 from window_rows w group by w.promiser_id
             )
-            select c.promiser_id, c.kept, c.missed, c.renegotiated, c.cancelled, c.acknowledged,
+            select c.promiser_id, c.kept, c.missed, c.renegotiated, c.cancelled, c.disputed, c.late_cancellations,
+                   c.acknowledged,
                    coalesce(s.current, 0) as current_streak, coalesce(s.longest, 0) as longest_streak
             from counts c left join streaks s on s.promiser_id = c.promiser_id""";
 
-    /** Kept / missed / renegotiated per member and week, the week starting on Monday in the member's own zone. */
+    /**
+     * Kept (undisputed) / missed / renegotiated per member and week, the week starting on Monday in the member's own
+     * zone.
+     */
     private static final String WEEKS = """
             select o.promiser_id,
                    date_trunc('week', o.due_at at time zone a.time_zone)::date as week_start,
-                   count(*) filter (where o.status = 'kept') as kept,
+                   count(*) filter (where o.status = 'kept' and o.confirmation is distinct from 'disputed') as kept,
                    count(*) filter (where o.status = 'missed') as missed,
                    count(*) filter (where o.status = 'renegotiated') as renegotiated
             from occurrence o
@@ -128,6 +139,8 @@ public class FollowThroughService {
                     t.missed(),
                     t.renegotiated(),
                     t.cancelled(),
+                    t.disputed(),
+                    t.lateCancellations(),
                     FollowThrough.rate(t.kept(), t.missed()),
                     t.currentStreak(),
                     t.longestStreak(),
@@ -144,12 +157,14 @@ public class FollowThroughService {
             int missed,
             int renegotiated,
             int cancelled,
+            int disputed,
+            int lateCancellations,
             int acknowledged,
             int currentStreak,
             int longestStreak) {
 
         /** A member with no occurrence in the window. */
-        static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0);
+        static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         static Totals of(Tuple row) {
             return new Totals(
@@ -157,13 +172,15 @@ public class FollowThroughService {
                     SqlValues.count(row.get("missed")),
                     SqlValues.count(row.get("renegotiated")),
                     SqlValues.count(row.get("cancelled")),
+                    SqlValues.count(row.get("disputed")),
+                    SqlValues.count(row.get("late_cancellations")),
                     SqlValues.count(row.get("acknowledged")),
                     SqlValues.count(row.get("current_streak")),
                     SqlValues.count(row.get("longest_streak")));
         }
     }
 
-    /** Kept, missed and renegotiated occurrences of one member in one week (Monday-based in the member's zone). */
+    /** Kept (undisputed), missed and renegotiated occurrences of one member in one week (Monday-based in the member's zone). */
     public record WeekOutcomes(UUID memberId, LocalDate weekStart, int kept, int missed, int renegotiated) {}
 
     /** The weekly outcome series of every member, in one query; the caller checked membership. */

@@ -91,6 +91,23 @@ public class Occurrence extends PanacheEntityBase {
     @Column(name = "reminder_sent_at")
     public Instant reminderSentAt;
 
+    /** A change of a miss the promiser asked for after the due time; it counts once the partner accepts it. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "revision_outcome")
+    public OutcomeInput.Outcome revisionOutcome;
+
+    @Column(name = "revision_note")
+    public String revisionNote;
+
+    @Column(name = "revision_requested_at")
+    public Instant revisionRequestedAt;
+
+    @Column(name = "revision_lapses_at")
+    public Instant revisionLapsesAt;
+
+    @Column(name = "cancelled_late", nullable = false)
+    public boolean cancelledLate;
+
     @Version
     public long version;
 }

@@ -78,6 +78,17 @@ public class OccurrenceResource {
     }
 
     @POST
+    @Path("/{dueDate}/revision")
+    @IntegrationScope(Scopes.COMMITMENTS_WRITE)
+    public OccurrenceView answerRevision(
+            @PathParam("partnershipId") UUID partnershipId,
+            @PathParam("commitmentId") UUID commitmentId,
+            @PathParam("dueDate") LocalDate dueDate,
+            @NotNull @Valid RevisionInput body) {
+        return occurrences.answerRevision(caller.accountId(), partnershipId, commitmentId, dueDate, body);
+    }
+
+    @POST
     @Path("/{dueDate}/acknowledgement")
     @IntegrationScope(Scopes.COMMITMENTS_WRITE)
     public OccurrenceView acknowledgeMiss(

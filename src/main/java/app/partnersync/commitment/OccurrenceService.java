@@ -1,5 +1,6 @@
 package app.partnersync.commitment;
 
+import app.partnersync.common.ActionTime;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.partnership.Memberships;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Lists occurrences and records what became of them: outcomes, the partner's verdict, owning a miss. */
@@ -25,12 +27,25 @@ public class OccurrenceService {
     private final PartnershipAccess access;
     private final CommitmentService commitments;
     private final ChangeLog changes;
+    private final OccurrenceHistory history;
+    private final CommitmentConfig config;
+    private final ActionTime actionTime;
     private final Clock clock;
 
-    public OccurrenceService(PartnershipAccess access, CommitmentService commitments, ChangeLog changes, Clock clock) {
+    public OccurrenceService(
+            PartnershipAccess access,
+            CommitmentService commitments,
+            ChangeLog changes,
+            OccurrenceHistory history,
+            CommitmentConfig config,
+            ActionTime actionTime,
+            Clock clock) {
         this.access = access;
         this.commitments = commitments;
         this.changes = changes;
+        this.history = history;
+        this.config = config;
+        this.actionTime = actionTime;
         this.clock = clock;
     }
 
@@ -45,23 +60,44 @@ public class OccurrenceService {
         if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
             throw ProblemException.invalidField("to", "must be after from, and at most 400 days later");
         }
-        return Occurrence.<Occurrence>list(
-                        "commitmentId = ?1 and partnershipId = ?2 and dueAt >= ?3 and dueAt < ?4 order by dueAt, promiserId",
-                        commitmentId,
-                        partnershipId,
-                        start,
-                        end)
-                .stream()
-                .map(OccurrenceView::of)
-                .toList();
+        return views(Occurrence.<Occurrence>list(
+                "commitmentId = ?1 and partnershipId = ?2 and dueAt >= ?3 and dueAt < ?4 order by dueAt, promiserId",
+                commitmentId,
+                partnershipId,
+                start,
+                end));
     }
 
-    /** The promiser says what became of their occurrence on {@code dueDate}. */
+    /**
+     * The promiser says what became of their occurrence on {@code dueDate}. Turning a miss (or a disputed kept outcome)
+     * into {@code kept} or {@code cancelled} after the due time only asks the partner: it becomes a pending revision
+     * and the occurrence counts as it was until the partner accepts it. A direct outcome withdraws a pending revision.
+     */
     public OccurrenceView recordOutcome(
             UUID accountId, UUID partnershipId, UUID commitmentId, LocalDate dueDate, OutcomeInput input) {
         access.requireWritable(accountId, partnershipId);
         Occurrence occurrence = ofPromiser(partnershipId, commitmentId, dueDate, accountId);
-        Outcomes.record(occurrence, input, clock.instant());
+        Instant now = actionTime.now();
+        Outcomes.checkOutcome(occurrence.confirmation, occurrence.dueAt, input, now);
+        String note = Outcomes.blankToNull(input.note());
+        if (Outcomes.needsRevision(occurrence, input.outcome(), now)) {
+            occurrence.revisionOutcome = input.outcome();
+            occurrence.revisionNote = note;
+            occurrence.revisionRequestedAt = now;
+            occurrence.revisionLapsesAt = now.plus(config.revisionLapse());
+            log(
+                    occurrence,
+                    OccurrenceHistory.Event.revision_requested,
+                    input.outcome().status(),
+                    accountId,
+                    note);
+            return announce(occurrence);
+        }
+        clearRevision(occurrence);
+        Outcomes.record(occurrence, input, now);
+        occurrence.cancelledLate = occurrence.status == Occurrence.Status.cancelled
+                && Outcomes.cancelledLate(occurrence.dueAt, now, config.lateCancellationLead());
+        log(occurrence, OccurrenceHistory.Event.recorded, occurrence.status, accountId, note);
         return announce(occurrence);
     }
 
@@ -69,18 +105,61 @@ public class OccurrenceService {
     public OccurrenceView confirm(
             UUID accountId, UUID partnershipId, UUID commitmentId, LocalDate dueDate, ConfirmationInput input) {
         access.requireWritable(accountId, partnershipId);
-        List<Occurrence> onThatDay = onDay(partnershipId, commitmentId, dueDate);
-        Occurrence occurrence = onThatDay.stream()
-                .filter(o -> !accountId.equals(o.promiserId))
-                .findFirst()
-                .orElseThrow(() -> new ProblemException(
-                        ProblemType.OWN_OUTCOME,
-                        "You made this promise; your partner confirms or disputes its outcome."));
+        Occurrence occurrence = ofPartner(partnershipId, commitmentId, dueDate, accountId);
         Outcomes.checkVerdict(occurrence.status, occurrence.confirmation);
         occurrence.confirmation = input.verdict();
         occurrence.confirmedBy = accountId;
-        occurrence.confirmedAt = clock.instant();
+        occurrence.confirmedAt = actionTime.now();
         occurrence.confirmationNote = Outcomes.blankToNull(input.note());
+        if (input.verdict() == Occurrence.Verdict.confirmed) {
+            // Confirming settles the outcome: a revision the promiser asked for is answered by it.
+            clearRevision(occurrence);
+        }
+        log(
+                occurrence,
+                input.verdict() == Occurrence.Verdict.confirmed
+                        ? OccurrenceHistory.Event.confirmed
+                        : OccurrenceHistory.Event.disputed,
+                occurrence.status,
+                accountId,
+                occurrence.confirmationNote);
+        return announce(occurrence);
+    }
+
+    /**
+     * The partner answers the promiser's pending revision: accepting lets the proposed outcome count (as of when it was
+     * asked for), declining leaves the occurrence as it was. Either way the revision is no longer pending.
+     */
+    public OccurrenceView answerRevision(
+            UUID accountId, UUID partnershipId, UUID commitmentId, LocalDate dueDate, RevisionInput input) {
+        access.requireWritable(accountId, partnershipId);
+        Occurrence occurrence = ofPartner(partnershipId, commitmentId, dueDate, accountId);
+        Outcomes.checkRevisionAnswer(occurrence, actionTime.now());
+        OutcomeInput.Outcome proposed = occurrence.revisionOutcome;
+        String note = Outcomes.blankToNull(input.note());
+        if (input.decision() == RevisionInput.Decision.accept) {
+            Instant askedAt = occurrence.revisionRequestedAt;
+            occurrence.status = proposed.status();
+            occurrence.note = occurrence.revisionNote;
+            occurrence.recordedAt = askedAt;
+            occurrence.missedAt = null;
+            // Accepting a kept outcome the partner disputed withdraws the dispute.
+            occurrence.confirmation = null;
+            occurrence.confirmedBy = null;
+            occurrence.confirmedAt = null;
+            occurrence.confirmationNote = null;
+            occurrence.cancelledLate = proposed == OutcomeInput.Outcome.cancelled
+                    && Outcomes.cancelledLate(occurrence.dueAt, askedAt, config.lateCancellationLead());
+        }
+        clearRevision(occurrence);
+        log(
+                occurrence,
+                input.decision() == RevisionInput.Decision.accept
+                        ? OccurrenceHistory.Event.revision_accepted
+                        : OccurrenceHistory.Event.revision_declined,
+                proposed.status(),
+                accountId,
+                note);
         return announce(occurrence);
     }
 
@@ -92,20 +171,21 @@ public class OccurrenceService {
         Outcomes.checkAcknowledgement(occurrence.status);
         occurrence.ackWhat = input.whatHappened();
         occurrence.ackPrevention = input.prevention();
-        occurrence.acknowledgedAt = clock.instant();
+        occurrence.acknowledgedAt = actionTime.now();
         return announce(occurrence);
     }
 
     /** Every occurrence of the account's partnerships, for its export. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OccurrenceView> all(UUID accountId) {
+        Map<UUID, List<OccurrenceHistory.Entry>> changes = history.ofAccount(accountId);
         return Occurrence.<Occurrence>list(
                         "partnershipId in (" + Memberships.partnershipsOfAccount("?1") + ")"
                                 + " and dueAt <= ?2 order by dueAt, id",
                         accountId,
                         clock.instant())
                 .stream()
-                .map(OccurrenceView::of)
+                .map(o -> OccurrenceView.of(o, changes.get(o.id)))
                 .toList();
     }
 
@@ -117,6 +197,36 @@ public class OccurrenceService {
                 .orElseThrow(() -> new ProblemException(
                         ProblemType.NOT_PROMISER,
                         "Only a member who made this promise records its outcome or owns its miss."));
+    }
+
+    /** The occurrence on {@code dueDate} that the caller answers as the partner: one the caller did not promise. */
+    private Occurrence ofPartner(UUID partnershipId, UUID commitmentId, LocalDate dueDate, UUID accountId) {
+        return onDay(partnershipId, commitmentId, dueDate).stream()
+                .filter(o -> !accountId.equals(o.promiserId))
+                .findFirst()
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.OWN_OUTCOME,
+                        "You made this promise; your partner confirms, disputes or accepts changes of its outcome."));
+    }
+
+    private static void clearRevision(Occurrence occurrence) {
+        occurrence.revisionOutcome = null;
+        occurrence.revisionNote = null;
+        occurrence.revisionRequestedAt = null;
+        occurrence.revisionLapsesAt = null;
+    }
+
+    /** Keeps the change in the occurrence's history: who, what, when received and when the person acted. */
+    private void log(
+            Occurrence occurrence, OccurrenceHistory.Event event, Occurrence.Status outcome, UUID actor, String note) {
+        history.add(occurrence, event, outcome, actor, note, actionTime.received(), actionTime.now());
+    }
+
+    private List<OccurrenceView> views(List<Occurrence> occurrences) {
+        Map<UUID, List<OccurrenceHistory.Entry>> changes = history.of(occurrences);
+        return occurrences.stream()
+                .map(o -> OccurrenceView.of(o, changes.get(o.id)))
+                .toList();
     }
 
     private List<Occurrence> onDay(UUID partnershipId, UUID commitmentId, LocalDate dueDate) {
@@ -141,6 +251,6 @@ public class OccurrenceService {
                 occurrence.id,
                 occurrence.version,
                 ChangeLog.Scope.partnership(occurrence.partnershipId));
-        return OccurrenceView.of(occurrence);
+        return views(List.of(occurrence)).get(0);
     }
 }

@@ -2,6 +2,7 @@ package app.partnersync.commitment;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** An occurrence and its outcome (the contract's {@code Occurrence}). */
@@ -18,6 +19,8 @@ public record OccurrenceView(
         Instant recordedAt,
         Confirmation confirmation,
         Acknowledgement acknowledgement,
+        PendingRevision pendingRevision,
+        List<OccurrenceHistory.Entry> history,
         long version) {
 
     /** The partner's verdict on a kept outcome. */
@@ -26,7 +29,10 @@ public record OccurrenceView(
     /** "I messed up": what happened and how it will be prevented. */
     public record Acknowledgement(String whatHappened, String prevention, Instant at) {}
 
-    static OccurrenceView of(Occurrence o) {
+    /** A change of a miss the promiser asked for after the due time, waiting for the partner's answer. */
+    public record PendingRevision(OutcomeInput.Outcome outcome, String note, Instant requestedAt, Instant lapsesAt) {}
+
+    static OccurrenceView of(Occurrence o, List<OccurrenceHistory.Entry> history) {
         return new OccurrenceView(
                 o.id,
                 o.commitmentId,
@@ -42,6 +48,11 @@ public record OccurrenceView(
                         ? null
                         : new Confirmation(o.confirmation, o.confirmedBy, o.confirmedAt, o.confirmationNote),
                 o.acknowledgedAt == null ? null : new Acknowledgement(o.ackWhat, o.ackPrevention, o.acknowledgedAt),
+                o.revisionOutcome == null
+                        ? null
+                        : new PendingRevision(
+                                o.revisionOutcome, o.revisionNote, o.revisionRequestedAt, o.revisionLapsesAt),
+                history == null ? List.of() : history,
                 o.version);
     }
 }

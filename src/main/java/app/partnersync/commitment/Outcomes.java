@@ -2,6 +2,7 @@ package app.partnersync.commitment;
 
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -61,6 +62,35 @@ final class Outcomes {
         occurrence.status = input.outcome().status();
         occurrence.note = blankToNull(input.note());
         occurrence.recordedAt = now;
+    }
+
+    /**
+     * Whether the promiser's {@code outcome} at {@code now} would turn an occurrence that does not count as kept (a
+     * miss, or a kept outcome the partner disputes) into one that counts better ({@code kept} or {@code cancelled})
+     * after the due time: such a change waits for the partner as a pending revision. Before the due time it is direct.
+     */
+    static boolean needsRevision(Occurrence occurrence, OutcomeInput.Outcome outcome, Instant now) {
+        boolean notCountedAsKept = occurrence.status == Occurrence.Status.missed
+                || (occurrence.status == Occurrence.Status.kept
+                        && occurrence.confirmation == Occurrence.Verdict.disputed);
+        return notCountedAsKept
+                && (outcome == OutcomeInput.Outcome.kept || outcome == OutcomeInput.Outcome.cancelled)
+                && !now.isBefore(occurrence.dueAt);
+    }
+
+    /** A cancellation at {@code at} is late when it comes less than {@code lead} before the due time, or after it. */
+    static boolean cancelledLate(Instant dueAt, Instant at, Duration lead) {
+        return at.isAfter(dueAt.minus(lead));
+    }
+
+    /** Refuses to answer a revision that is not pending, or one that lapsed at {@code now}. */
+    static void checkRevisionAnswer(Occurrence occurrence, Instant now) {
+        if (occurrence.revisionOutcome == null) {
+            throw conflict("No revision of this outcome is waiting for your answer.");
+        }
+        if (!now.isBefore(occurrence.revisionLapsesAt)) {
+            throw conflict("This revision lapsed at " + occurrence.revisionLapsesAt + "; the outcome stands.");
+        }
     }
 
     /** Refuses a verdict on anything but a kept outcome, and a second verdict on a confirmed one. */

@@ -57,6 +57,9 @@ class ContractExamplesTest {
     /** The extension that marks a request example as an error illustration, with the status it gets. */
     static final String EXPECT_STATUS = "x-expect-status";
 
+    /** A journey entry that sets the service's clock to the instant after it (later entries happen then). */
+    static final String CLOCK = "clock=";
+
     /**
      * The journey: an operation ({@code op}: all its examples in the contract's order, or one call when it has none),
      * or one example of it ({@code op#example}); {@code @jonas} sends it as the partner, {@code @anonymous} without
@@ -133,6 +136,14 @@ class ContractExamplesTest {
             "pushChanges",
             "createStreamTicket",
             "streamEvents",
+            // The morning after 2026-12-08's due time: Jonas turns the called-off occurrence into a miss (direct),
+            // then into kept (a revision Mara declines), then into cancelled again (a late one she accepts).
+            CLOCK + "2026-12-09T09:00:00Z",
+            "recordOutcome#missed@jonas",
+            "recordOutcome#kept@jonas",
+            "answerRevision#decline",
+            "recordOutcome#cancelled@jonas",
+            "answerRevision#accept",
             "updateCommitment#archive",
             "deleteCommitment",
             "revokeIntegrationToken",
@@ -186,6 +197,9 @@ class ContractExamplesTest {
         Set<String> run = new TreeSet<>();
         List<String> unknown = new ArrayList<>();
         for (String entry : JOURNEY) {
+            if (entry.startsWith(CLOCK)) {
+                continue;
+            }
             Step step = step(entry);
             Target target = targets.get(step.operationId());
             if (target == null) {
@@ -219,6 +233,10 @@ class ContractExamplesTest {
         real.put("jonas@example.com", "jonas-" + run + "@example.com");
         int calls = 0;
         for (String entry : JOURNEY) {
+            if (entry.startsWith(CLOCK)) {
+                clock.setTo(Instant.parse(entry.substring(CLOCK.length())));
+                continue;
+            }
             Step step = step(entry);
             Target target = targets.get(step.operationId());
             Map<String, Example> examples = examples(target.operation());

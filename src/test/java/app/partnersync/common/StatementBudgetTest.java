@@ -35,13 +35,14 @@ class StatementBudgetTest {
             "GET /v1/partnerships", 3, // page, members, their accounts
             "GET commitment", 2, // membership, commitment
             "GET commitments (page of 50)", 2, // membership, page
-            "GET occurrences", 3, // membership, commitment, occurrences
+            "GET occurrences", 4, // membership, commitment, occurrences, their history
             "GET check-ins", 3, // membership, page, entries of the page
             "GET moments", 2, // membership, page
             "GET repair-plans", 3, // membership, page, reviews of the page
             "GET follow-through 30d", 4, // membership, totals, weekly series, members
             "GET overview 90d", 7, // membership, check-ins, outcomes, moments, cadence, trend, members
-            "GET sync (feed page)", 8); // feed, one batched load per type in the page (+1 for entries, +1 reviews)
+            // feed, one batched load per type in the page (+1 for entries, +1 reviews, +1 occurrence history)
+            "GET sync (feed page)", 9);
 
     @Inject
     @PersistenceUnitExtension

@@ -106,6 +106,14 @@ interface Recipe {
             // A confirmation is final and only of the partner's kept outcome: a fresh one for each call.
             entry("confirmOutcome", call -> freshOccurrence(call, call.stage().otherThan(call.caller()), "kept")),
             entry("acknowledgeMiss", call -> freshOccurrence(call, call.caller(), "missed")),
+            // An answer uses the revision up: the partner's miss, turned into kept after its due time, for each call.
+            entry("answerRevision", call -> {
+                SignedIn promiser = call.stage().otherThan(call.caller());
+                Stage.JustDue due = call.stage().justDue(promiser);
+                call.stage().recordOutcome(promiser, due.commitment(), due.dueDate(), "missed");
+                call.stage().recordOutcome(promiser, due.commitment(), due.dueDate(), "kept");
+                call.path("commitmentId", due.commitment()).path("dueDate", due.dueDate());
+            }),
             entry("getFollowThrough", AS_DOCUMENTED),
             entry("getOverview", AS_DOCUMENTED),
             // check-ins and cadence

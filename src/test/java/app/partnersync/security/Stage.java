@@ -108,6 +108,48 @@ final class Stage {
                 .statusCode(200);
     }
 
+    /** A one-off commitment of {@code promiser} that fell due a moment ago, and its occurrence's due date. */
+    record JustDue(String commitment, String dueDate) {}
+
+    /**
+     * A one-off of {@code promiser} due a second ago, made (by its {@code Occurred-At}) two seconds ago, before it was
+     * due: its occurrence is past its due time at once, without moving the service's clock.
+     */
+    JustDue justDue(SignedIn promiser) {
+        Instant now = Instant.now();
+        Instant due = now.minusSeconds(1);
+        String commitment = Api.as(owner())
+                .header("Occurred-At", now.minusSeconds(2).toString())
+                .body(Map.of(
+                        "title",
+                        "Matrix revision",
+                        "promisedBy",
+                        List.of(promiser.accountId()),
+                        "dueAt",
+                        due.toString()))
+                .when()
+                .post("/v1/partnerships/{id}/commitments", partnershipId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        return new JustDue(commitment, due.toString().substring(0, 10));
+    }
+
+    /** {@code promiser} records {@code outcome} for their occurrence of {@code commitment} on {@code dueDate}. */
+    void recordOutcome(SignedIn promiser, String commitment, String dueDate, String outcome) {
+        Api.as(promiser)
+                .body(Map.of("outcome", outcome))
+                .when()
+                .post(
+                        "/v1/partnerships/{id}/commitments/{c}/occurrences/{d}/outcome",
+                        partnershipId,
+                        commitment,
+                        dueDate)
+                .then()
+                .statusCode(200);
+    }
+
     /** The stage's open ad hoc check-in. */
     String checkIn() {
         return once("checkIn", this::newCheckIn);
