@@ -302,6 +302,41 @@ class PushEveryActionTest {
     }
 
     @Test
+    void aScheduledCheckInThePartnerStartedFirstIsAConflictCarryingTheirs() {
+        Pairs.Pair pair = Pairs.aPartnership();
+        CheckIns.setCadence(pair.inviter(), pair.partnershipId(), CheckIns.weekly("Europe/Berlin", "SUNDAY", "19:00"));
+        String startsAt =
+                CheckIns.upcoming(pair.inviter(), pair.partnershipId()).getString("items[0].startsAt");
+        String theirs = CheckIns.start(
+                pair.invitee(), pair.partnershipId(), Map.of("kind", "weekly", "scheduledFor", startsAt));
+        UUID mine = UUID.randomUUID();
+
+        JsonPath answer = SyncFeed.push(
+                pair.inviter(),
+                List.of(mutation(
+                        "check_in",
+                        mine,
+                        null,
+                        "create",
+                        Map.of(
+                                "partnershipId",
+                                pair.partnershipId().toString(),
+                                "kind",
+                                "weekly",
+                                "scheduledFor",
+                                startsAt))));
+
+        assertEquals("conflict", answer.getString("results[0].status"));
+        assertEquals(mine.toString(), answer.getString("results[0].id"));
+        assertEquals(theirs, answer.getString("results[0].record.id"), "the one check-in of that start, under its id");
+        Api.as(pair.inviter())
+                .when()
+                .get("/v1/partnerships/{p}/check-ins/{c}", pair.partnershipId(), mine)
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
     void anOpATypeDoesNotTakeIsRejectedOnItsOwn() {
         Pairs.Pair pair = Pairs.aPartnership();
         JsonPath answer = SyncFeed.pushOutsideTheContract(
