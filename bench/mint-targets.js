@@ -1,6 +1,6 @@
 // Reads the targets TSV made by bench/run from stdin (account, session, partnership, commitment, occurrence
-// commitment, occurrence due date, email) and writes one line per account for the wrk scripts:
-//   token|account|partnership|commitment|occCommitment|occDueDate|syncCursor|email|headCursor
+// commitment, occurrence due date, email, occurrence id) and writes one line per account for the wrk scripts:
+//   token|account|partnership|commitment|occCommitment|occDueDate|syncCursor|email|headCursor|occurrence
 // Access tokens are RS256 JWTs exactly as auth/AccessTokens.java makes them (iss, aud, sub, sid, jti, iat, exp);
 // the service caps their lifetime at 15 minutes, so they expire 14 minutes from now. The sync cursor is a feed
 // cursor at the very start of the feed (txid 0, seq 0), signed like sync/SyncCursor.java with the database's
@@ -32,12 +32,12 @@ if (head) {
 const lines = fs.readFileSync(0, 'utf8').split('\n').filter((l) => l.trim());
 const out = [];
 for (const line of lines) {
-  const [account, session, partnership, commitment, occCommitment, occDate, email] = line.split('\t');
+  const [account, session, partnership, commitment, occCommitment, occDate, email, occurrence] = line.split('\t');
   const payload = b64(JSON.stringify({
     iss: 'https://partner-sync.app', aud: 'partner-sync-api', sub: account, sid: session,
     jti: crypto.randomUUID(), iat: now, exp: now + 14 * 60,
   }));
   const signature = crypto.sign('RSA-SHA256', Buffer.from(`${header}.${payload}`), key).toString('base64url');
-  out.push([`${header}.${payload}.${signature}`, account, partnership, commitment, occCommitment, occDate, cursor, email, headCursor].join('|'));
+  out.push([`${header}.${payload}.${signature}`, account, partnership, commitment, occCommitment, occDate, cursor, email, headCursor, occurrence].join('|'));
 }
 process.stdout.write(out.join('\n') + '\n');

@@ -12,7 +12,8 @@ for line in io.lines(os.getenv("BENCH_TARGETS")) do
   local t = {}
   for field in (line .. "|"):gmatch("([^|]*)|") do t[#t + 1] = field end
   targets[#targets + 1] = { token = t[1], account = t[2], partnership = t[3], commitment = t[4],
-                            occCommitment = t[5], occDate = t[6], cursor = t[7], email = t[8], headCursor = t[9] }
+                            occCommitment = t[5], occDate = t[6], cursor = t[7], email = t[8], headCursor = t[9],
+                            occurrence = t[10] }
 end
 local password = "bench-password-2024"
 local counter = 0
@@ -73,6 +74,35 @@ local function sync_push_body(t)
   return "{" .. cursor .. '"mutations":[' .. table.concat(mutations, ",") .. "]}"
 end
 
+-- Sync push of mixed types (issue 18): the outbox of a client offline for a while, 10 mutations of 5 types, records
+-- made offline and written to in the same batch: an outcome on the account's occurrence, three moments
+-- (appreciation, running late, cool-off), a check-in started, written to and closed, a repair plan made and its step
+-- ticked, and the cadence set (no baseVersion: many requests set the same partnership's cadence at once).
+local function sync_push_mixed_body(t)
+  local p = t.partnership
+  local m = {}
+  local function add(type, id, op, data, base)
+    m[#m + 1] = '{"mutationId":"' .. uuid4() .. '","type":"' .. type .. '","id":"' .. id .. '","op":"' .. op .. '"' ..
+      (base and (',"baseVersion":' .. base) or '') .. (data and (',"data":' .. data) or '') .. '}'
+  end
+  add("occurrence", t.occurrence, "outcome", '{"outcome":"kept","note":"bench"}')
+  add("moment", uuid4(), "create", '{"partnershipId":"' .. p .. '","kind":"appreciation","message":"Thanks (bench)"}')
+  add("moment", uuid4(), "create",
+      '{"partnershipId":"' .. p .. '","kind":"running_late","arrivalAt":"2099-01-01T09:20:00Z"}')
+  add("moment", uuid4(), "create", '{"partnershipId":"' .. p .. '","kind":"cool_off","minutes":10}')
+  local checkIn, plan, step = uuid4(), uuid4(), uuid4()
+  add("check_in", checkIn, "create", '{"partnershipId":"' .. p .. '","kind":"ad_hoc"}')
+  add("check_in", checkIn, "entry", '{"mood":{"value":4,"visibility":"shared"},"submitted":true}', 0)
+  add("check_in", checkIn, "close", nil)
+  add("repair_plan", plan, "create",
+      '{"partnershipId":"' .. p .. '","title":"Bench plan","steps":[{"id":"' .. step .. '","text":"Talk"}]}')
+  add("repair_plan", plan, "update", '{"steps":[{"id":"' .. step .. '","text":"Talk","done":true}]}', 0)
+  add("cadence", p, "update",
+      '{"timeZone":"Europe/Berlin","schedules":[{"kind":"weekly","dayOfWeek":"SUNDAY","time":"19:00"}]}')
+  local cursor = (t.headCursor and t.headCursor ~= "") and ('"cursor":"' .. t.headCursor .. '",') or ""
+  return "{" .. cursor .. '"mutations":[' .. table.concat(m, ",") .. "]}"
+end
+
 function request()
   local t = targets[math.random(#targets)]
   local p = "/v1/partnerships/" .. t.partnership
@@ -99,6 +129,8 @@ function request()
                       h, '{"outcome":"kept","note":"bench"}')
   elseif scenario == "sync-push" then
     return wrk.format("POST", "/v1/sync", h, sync_push_body(t))
+  elseif scenario == "sync-push-mixed" then
+    return wrk.format("POST", "/v1/sync", h, sync_push_mixed_body(t))
   elseif scenario == "login" then
     return wrk.format("POST", "/v1/auth/login", { ["Content-Type"] = "application/json" },
                       '{"email":"' .. t.email .. '","password":"' .. password .. '","deviceName":"bench"}')
@@ -108,11 +140,12 @@ end
 
 -- wrk reads response bodies for the script only when `response` is defined, so it is defined only when needed:
 -- sync push (to tally the per-mutation results) and probes with BENCH_MAX_REQUESTS.
-if scenario == "sync-push" or max_requests then
+local pushes = scenario == "sync-push" or scenario == "sync-push-mixed"
+if pushes or max_requests then
   function response(status, headers, body)
     responses = responses + 1
     if status >= 400 then failed = failed + 1 end
-    if scenario == "sync-push" and status == 200 and body then
+    if pushes and status == 200 and body then
       for _ in body:gmatch('"status":"applied"') do applied = applied + 1 end
       for _ in body:gmatch('"status":"conflict"') do conflicts = conflicts + 1 end
       for _ in body:gmatch('"status":"rejected"') do rejected = rejected + 1 end

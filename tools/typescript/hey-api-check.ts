@@ -59,6 +59,13 @@ export function applyResult(result: SyncMutationResult): string {
       return result.record ? `account is ${result.record.displayName}` : `account edit ${result.status}: ${result.problem?.detail}`;
     case "partnership":
       return result.record ? `partnership v${result.record.version}` : `partnership edit ${result.status}: ${result.problem?.detail}`;
+    case "occurrence":
+      return result.record ? `${result.op} ${result.status}: occurrence of ${result.record.dueDate} is ${result.record.status}` : `${result.op} ${result.status}: ${result.problem?.detail}`;
+    case "moment":
+    case "check_in":
+    case "repair_plan":
+    case "cadence":
+      return result.record ? `${result.op} ${result.status}: ${result.type} v${result.record.version}` : `${result.type} ${result.op} ${result.status}: ${result.problem?.detail}`;
     default:
       return `cannot push a ${result.type}: ${result.problem.detail}`;
   }

@@ -3,7 +3,7 @@ package app.partnersync.account;
 import app.partnersync.common.Problem;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
-import app.partnersync.sync.Op;
+import app.partnersync.sync.MutationOp;
 import app.partnersync.sync.SyncMutation;
 import app.partnersync.sync.SyncedType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +62,7 @@ public class AccountSync implements SyncedType {
 
     @Override
     public MutationOutcome apply(UUID accountId, SyncMutation mutation) {
-        if (mutation.op() != Op.upsert) {
+        if (mutation.op() != MutationOp.upsert) {
             throw new ProblemException(
                     ProblemType.UNSUPPORTED_MUTATION, "An account is deleted with DELETE /v1/me, not through sync.");
         }

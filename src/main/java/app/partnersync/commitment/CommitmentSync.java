@@ -5,7 +5,7 @@ import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.partnership.PartnershipAccess;
 import app.partnersync.partnership.PartnershipSyncedType;
-import app.partnersync.sync.Op;
+import app.partnersync.sync.MutationOp;
 import app.partnersync.sync.SyncMutation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -45,12 +45,16 @@ public class CommitmentSync extends PartnershipSyncedType<Commitment> {
 
     @Override
     public MutationOutcome apply(UUID accountId, SyncMutation mutation) {
+        if (mutation.op() != MutationOp.upsert && mutation.op() != MutationOp.delete) {
+            throw new ProblemException(
+                    ProblemType.UNSUPPORTED_MUTATION, "A commitment is pushed as an upsert or a delete.");
+        }
         Commitment existing = Commitment.<Commitment>find("id", mutation.id())
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .<Commitment>firstResultOptional()
                 .orElse(null);
         if (existing == null) {
-            if (mutation.op() == Op.delete) {
+            if (mutation.op() == MutationOp.delete) {
                 throw ProblemException.notFound("The commitment");
             }
             UUID partnershipId = partnershipOf(mutation.data());
@@ -73,7 +77,7 @@ public class CommitmentSync extends PartnershipSyncedType<Commitment> {
         if (mutation.baseVersion() != null && mutation.baseVersion() != existing.version) {
             return MutationOutcome.conflict(versioned(existing));
         }
-        if (mutation.op() == Op.delete) {
+        if (mutation.op() == MutationOp.delete) {
             Versioned gone = versioned(existing);
             commitments.remove(existing);
             return MutationOutcome.applied(new Versioned(gone.id(), existing.version + 1, gone.record()));

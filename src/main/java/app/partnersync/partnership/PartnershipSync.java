@@ -3,7 +3,7 @@ package app.partnersync.partnership;
 import app.partnersync.account.AccountProfileChanged;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
-import app.partnersync.sync.Op;
+import app.partnersync.sync.MutationOp;
 import app.partnersync.sync.SyncMutation;
 import app.partnersync.sync.SyncedType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +55,7 @@ public class PartnershipSync implements SyncedType {
 
     @Override
     public MutationOutcome apply(UUID accountId, SyncMutation mutation) {
-        if (mutation.op() != Op.upsert) {
+        if (mutation.op() != MutationOp.upsert) {
             throw new ProblemException(
                     ProblemType.UNSUPPORTED_MUTATION,
                     "A partnership is made by accepting an invitation and ended with POST /v1/partnerships/{id}/end.");

@@ -5,9 +5,11 @@ import app.partnersync.common.ProblemType;
 import app.partnersync.sync.SyncMutation;
 import app.partnersync.sync.SyncedType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -115,6 +117,25 @@ public abstract class PartnershipSyncedType<E> implements SyncedType {
             query.setParameter("after", afterId);
         }
         return views.apply(query.getResultList(), accountId);
+    }
+
+    /**
+     * For a pushed mutation: the row {@code id} locked, when the caller is a member of its partnership (another
+     * partnership's ids are not found, as everywhere).
+     */
+    protected final Optional<E> lockedForMember(UUID id, UUID accountId) {
+        return entityManager
+                .createQuery("select e from " + entity.getSimpleName() + " e where e.id = :id and " + MEMBER_OF, entity)
+                .setParameter("id", id)
+                .setParameter("account", accountId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The row as {@code viewer} sees it (a conflict's current record). */
+    protected final Versioned viewOf(E row, UUID viewer) {
+        return views.apply(List.of(row), viewer).get(0);
     }
 
     /** Written through its REST resource only. */

@@ -17,12 +17,13 @@ public record SyncMutation(
 
         @NotNull UUID id,
         Long baseVersion,
-        @NotNull Op op,
+        @NotNull MutationOp op,
         Map<String, Object> data,
         Instant occurredAt) {
 
     /** A mutation without a client time: it happened when it arrives. */
-    public SyncMutation(UUID mutationId, String type, UUID id, Long baseVersion, Op op, Map<String, Object> data) {
+    public SyncMutation(
+            UUID mutationId, String type, UUID id, Long baseVersion, MutationOp op, Map<String, Object> data) {
         this(mutationId, type, id, baseVersion, op, data, null);
     }
 }

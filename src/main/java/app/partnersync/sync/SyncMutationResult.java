@@ -8,7 +8,14 @@ import java.util.UUID;
  * mutation's {@code type}, {@code id} and {@code op}, so that a client can tell which schema {@code record} has.
  */
 public record SyncMutationResult(
-        UUID mutationId, String type, UUID id, Op op, Status status, Long version, Object record, Problem problem) {
+        UUID mutationId,
+        String type,
+        UUID id,
+        MutationOp op,
+        Status status,
+        Long version,
+        Object record,
+        Problem problem) {
 
     /**
      * Applied: {@code version} and {@code record} are the new state; conflict: {@code record} is the current state the

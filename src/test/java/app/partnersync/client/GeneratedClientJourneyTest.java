@@ -35,14 +35,21 @@ import app.partnersync.client.model.Invitation;
 import app.partnersync.client.model.KeptOutcome;
 import app.partnersync.client.model.MemberFollowThrough;
 import app.partnersync.client.model.Moment;
+import app.partnersync.client.model.MomentCreate;
+import app.partnersync.client.model.MomentMutationResult;
+import app.partnersync.client.model.MutationOp;
 import app.partnersync.client.model.MutationStatus;
 import app.partnersync.client.model.NewAppreciation;
+import app.partnersync.client.model.NewAppreciationData;
 import app.partnersync.client.model.NewCommitmentData;
 import app.partnersync.client.model.NewCoolOff;
+import app.partnersync.client.model.NewMomentData;
 import app.partnersync.client.model.NewOneOffCommitmentData;
 import app.partnersync.client.model.NewRunningLate;
 import app.partnersync.client.model.Occurrence;
 import app.partnersync.client.model.OccurrenceChange;
+import app.partnersync.client.model.OccurrenceMutationResult;
+import app.partnersync.client.model.OccurrenceOutcome;
 import app.partnersync.client.model.OccurrenceStatus;
 import app.partnersync.client.model.OneOffCommitmentInput;
 import app.partnersync.client.model.OutcomeInput;
@@ -376,6 +383,53 @@ class GeneratedClientJourneyTest {
         assertEquals("\"v1\"", problem.getEtag());
         assertEquals("Call Mr. Lee", problem.getCurrent().getTitle());
         assertEquals(1L, problem.getCurrent().getVersion());
+
+        // Offline again: Ann keeps the promise and thanks Ben, pushed later as an outcome and a moment; each result is
+        // read as its type's schema (an Occurrence, a Moment).
+        UUID occurrenceId = annCommitments
+                .listOccurrences(partnershipId, offlineId, null, null)
+                .getItems()
+                .get(0)
+                .getId();
+        UUID thanksId = UUID.randomUUID();
+        SyncPushResponse offline = new SyncApi(asAnn)
+                .pushChanges(
+                        new SyncPushRequest()
+                                .addMutationsItem(new SyncMutation(new OccurrenceOutcome()
+                                        .mutationId(UUID.randomUUID())
+                                        .type(OccurrenceOutcome.TypeEnum.OCCURRENCE)
+                                        .id(occurrenceId)
+                                        .op(OccurrenceOutcome.OpEnum.OUTCOME)
+                                        .data(new OutcomeInput(new KeptOutcome()
+                                                .outcome(KeptOutcome.OutcomeEnum.KEPT)
+                                                .note("Called him at noon")))))
+                                .addMutationsItem(new SyncMutation(new MomentCreate()
+                                        .mutationId(UUID.randomUUID())
+                                        .type(MomentCreate.TypeEnum.MOMENT)
+                                        .id(thanksId)
+                                        .op(MomentCreate.OpEnum.CREATE)
+                                        .data(new NewMomentData(new NewAppreciationData()
+                                                .partnershipId(partnershipId)
+                                                .kind(NewAppreciationData.KindEnum.APPRECIATION)
+                                                .message("Thanks for the reminder"))))),
+                        null);
+        Object outcome = offline.getResults().get(0).getActualInstance();
+        assertTrue(outcome instanceof OccurrenceMutationResult, String.valueOf(outcome));
+        if (outcome instanceof OccurrenceMutationResult kept) {
+            assertEquals(MutationStatus.APPLIED, kept.getStatus());
+            assertEquals(MutationOp.OUTCOME, kept.getOp());
+            assertEquals(OccurrenceStatus.KEPT, kept.getRecord().getStatus());
+            assertEquals("Called him at noon", kept.getRecord().getNote());
+        }
+        Object moment = offline.getResults().get(1).getActualInstance();
+        assertTrue(moment instanceof MomentMutationResult, String.valueOf(moment));
+        if (moment instanceof MomentMutationResult made) {
+            assertEquals(MutationStatus.APPLIED, made.getStatus());
+            assertEquals(thanksId, made.getId());
+            Object shape = made.getRecord().getActualInstance();
+            assertTrue(shape instanceof AppreciationMoment, String.valueOf(shape));
+            assertEquals("Thanks for the reminder", ((AppreciationMoment) shape).getMessage());
+        }
     }
 
     /**

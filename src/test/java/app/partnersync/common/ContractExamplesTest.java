@@ -133,7 +133,11 @@ class ContractExamplesTest {
             "redeliverWebhookDelivery",
             "deleteWebhook",
             "pullChanges",
-            "pushChanges",
+            "pushChanges#renamePartnership",
+            "pushChanges#changeTimeZone",
+            "pushChanges#createCommitment",
+            // Jonas's offline day: he owns the (cancelled) 2026-12-08 occurrence's miss, makes a moment and a check-in.
+            "pushChanges#offlineDay@jonas",
             "createStreamTicket",
             "streamEvents",
             // The morning after 2026-12-08's due time: Jonas turns the called-off occurrence into a miss (direct),
@@ -448,13 +452,21 @@ class ContractExamplesTest {
             ((ObjectNode) body).put("url", "http://127.0.0.1:9/examples/" + exampleName);
         }
         if (operation.getOperationId().equals("pushChanges")) {
+            // A record the batch creates is new each time the example is tried; later mutations of the batch name it.
+            Map<String, String> created = new HashMap<>();
             for (JsonNode mutation : body.path("mutations")) {
                 ObjectNode change = (ObjectNode) mutation;
                 // Client-chosen: a new mutation (and a new record) each time the example is tried.
                 change.put("mutationId", UUID.randomUUID().toString());
-                if (!change.has("baseVersion")) {
-                    change.put("id", UUID.randomUUID().toString());
-                } else {
+                String op = change.path("op").asText();
+                String id = change.path("id").asText();
+                if (op.equals("create") || (op.equals("upsert") && !change.has("baseVersion"))) {
+                    change.put(
+                            "id",
+                            created.computeIfAbsent(id, any -> UUID.randomUUID().toString()));
+                } else if (created.containsKey(id)) {
+                    change.put("id", created.get(id));
+                } else if (change.has("baseVersion")) {
                     // The version the client holds of the record: the one the journey's earlier answers left.
                     change.put(
                             "baseVersion",
@@ -536,6 +548,8 @@ class ContractExamplesTest {
             case "createCommitment#weekly" -> real.put("7b1e2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e", answer.getString("id"));
             // The next Tuesday's occurrence (the first one's outcome is final once confirmed).
             case "confirmOutcome#confirm" -> real.put("dueDate", "2026-12-08");
+            // The 2026-12-08 occurrence by its id, as sync gives it: pushChanges#offlineDay writes to it.
+            case "recordOutcome#cancelled" -> real.put("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a", answer.getString("id"));
             case "createRepairPlan#offline" -> {
                 real.put("6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e", answer.getString("id"));
                 real.put("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", answer.getString("steps[0].id"));
@@ -550,7 +564,10 @@ class ContractExamplesTest {
             // From here on, Mara's examples' password is her new one.
             case "changePassword#change" -> real.put("correct horse battery staple", "purple monkey dishwasher 42");
             case "pullChanges" -> real.put("djE6MTg0Mjo3YjJlOWQ0Yy5zaWc", answer.getString("nextCursor"));
-            case "pushChanges#renamePartnership", "pushChanges#changeTimeZone", "pushChanges#createCommitment" -> {
+            case "pushChanges#renamePartnership",
+                    "pushChanges#changeTimeZone",
+                    "pushChanges#createCommitment",
+                    "pushChanges#offlineDay" -> {
                 assertApplied(at, answer);
                 etags.clear(); // a push changes records behind the ETags the journey last saw
             }

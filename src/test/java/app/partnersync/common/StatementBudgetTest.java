@@ -1,6 +1,7 @@
 package app.partnersync.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.partnersync.support.Api;
 import app.partnersync.support.CheckIns;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +62,95 @@ class StatementBudgetTest {
 
         assertEquals(small, large, "the same statements for 2 and 22 records of each kind: no N+1");
         assertEquals(READ_BUDGET, large, "statement budget per request");
+    }
+
+    /**
+     * A push of 10 mutations of mixed types (outcomes, an acknowledgement, moments, a check-in started, written and
+     * closed, a repair plan, the cadence) with a cursor, so that the answer's pull is a feed page. Measured at 124 when
+     * pushing every action became possible (issue 18), about 12 a mutation: each claims its id and stores its result
+     * (2), announces its change (the change row and the partnership's webhook subscriptions, 2), checks membership
+     * (the type's lock and the service's own check, 3 with the partnership read), and reads and writes its record
+     * through the REST operation's service method. The budget is that figure with a little room: a change of how a
+     * mutation is applied that costs more should be a decision, not an accident.
+     */
+    private static final int PUSH_BUDGET = 130;
+
+    @Test
+    void aPushOfTenMixedMutationsStaysWithinItsBudget() {
+        Pairs.Pair pair = Pairs.aPartnership();
+        SignedIn who = pair.inviter();
+        UUID p = pair.partnershipId();
+        Instant due = Instant.now().plus(Duration.ofDays(2));
+        String kept = occurrenceOf(pair, Commitments.ownPromise(pair, who, due).getString("id"));
+        String missed =
+                occurrenceOf(pair, Commitments.ownPromise(pair, who, due).getString("id"));
+        String cursor = syncCursor(who);
+        UUID checkIn = UUID.randomUUID();
+        List<Map<String, Object>> batch = List.of(
+                SyncFeed.mutation("occurrence", UUID.fromString(kept), null, "outcome", Map.of("outcome", "kept")),
+                SyncFeed.mutation("occurrence", UUID.fromString(missed), null, "outcome", Map.of("outcome", "missed")),
+                SyncFeed.mutation(
+                        "occurrence",
+                        UUID.fromString(missed),
+                        null,
+                        "acknowledgement",
+                        Map.of("whatHappened", "Forgot", "prevention", "An alarm")),
+                SyncFeed.mutation(
+                        "moment",
+                        UUID.randomUUID(),
+                        null,
+                        "create",
+                        Map.of("partnershipId", p.toString(), "kind", "appreciation", "message", "Thanks")),
+                SyncFeed.mutation(
+                        "moment",
+                        UUID.randomUUID(),
+                        null,
+                        "create",
+                        Map.of("partnershipId", p.toString(), "kind", "cool_off")),
+                SyncFeed.mutation(
+                        "check_in", checkIn, null, "create", Map.of("partnershipId", p.toString(), "kind", "ad_hoc")),
+                SyncFeed.mutation(
+                        "check_in",
+                        checkIn,
+                        0L,
+                        "entry",
+                        Map.of("mood", CheckIns.score(3, "shared"), "submitted", true)),
+                SyncFeed.mutation("check_in", checkIn, null, "close", null),
+                SyncFeed.mutation(
+                        "repair_plan",
+                        UUID.randomUUID(),
+                        null,
+                        "create",
+                        Map.of(
+                                "partnershipId",
+                                p.toString(),
+                                "title",
+                                "Plan",
+                                "steps",
+                                List.of(Map.of("text", "Talk")))),
+                SyncFeed.mutation("cadence", p, 0L, "update", CheckIns.weekly("Europe/Berlin", "SUNDAY", "19:00")));
+
+        int statements = count(() -> Api.as(who)
+                .body(Map.of("cursor", cursor, "mutations", batch))
+                .when()
+                .post("/v1/sync")
+                .then()
+                .statusCode(200)
+                .body("results.status", Matchers.everyItem(Matchers.equalTo("applied"))));
+
+        assertTrue(
+                statements <= PUSH_BUDGET,
+                statements + " statements for a 10-mutation push, budget " + PUSH_BUDGET + ": " + counter.statements());
+    }
+
+    private static String occurrenceOf(Pairs.Pair pair, String commitmentId) {
+        return Api.as(pair.inviter())
+                .when()
+                .get("/v1/partnerships/{p}/commitments/{c}/occurrences", pair.partnershipId(), commitmentId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
     }
 
     private Map<String, Integer> reads(Pairs.Pair pair, String commitment, String cursor) {

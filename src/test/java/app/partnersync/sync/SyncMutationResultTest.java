@@ -16,7 +16,7 @@ class SyncMutationResultTest {
     private final ObjectMapper json = new ObjectMapper();
     private final UUID record = UUID.randomUUID();
     private final SyncMutation mutation =
-            new SyncMutation(UUID.randomUUID(), "commitment", record, 3L, Op.upsert, Map.of("title", "t"));
+            new SyncMutation(UUID.randomUUID(), "commitment", record, 3L, MutationOp.upsert, Map.of("title", "t"));
 
     @Test
     void eachOutcomeIsWrittenWithItsContractStatus() throws Exception {
@@ -75,7 +75,7 @@ class SyncMutationResultTest {
         SyncMutationResult answered = old.answering(mutation);
         assertEquals("commitment", answered.type());
         assertEquals(record, answered.id());
-        assertEquals(Op.upsert, answered.op());
+        assertEquals(MutationOp.upsert, answered.op());
         assertEquals(4L, answered.version());
         assertEquals(answered, answered.answering(mutation));
     }
