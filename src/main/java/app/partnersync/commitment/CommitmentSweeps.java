@@ -16,7 +16,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -36,7 +39,7 @@ public class CommitmentSweeps implements ReminderSource {
     private static final String MISS = """
             update occurrence set status = 'missed', missed_at = ?1, version = version + 1
             where status = 'open' and %s
-            returning partnership_id, id, version""".formatted(Deadlines.missedSql("due_at", "?2"));
+            returning partnership_id, id, version, promiser_id""".formatted(Deadlines.missedSql("due_at", "?2"));
 
     /**
      * Claims the open occurrences whose reminder time has come, each once (the UPDATE's row locks), except in a
@@ -56,6 +59,7 @@ public class CommitmentSweeps implements ReminderSource {
     private final Announcements announcements;
     private final EntityManager entityManager;
     private final CommitmentConfig config;
+    private final OutcomeFollowUp followUp;
     private final Clock clock;
 
     public CommitmentSweeps(
@@ -64,12 +68,14 @@ public class CommitmentSweeps implements ReminderSource {
             Announcements announcements,
             EntityManager entityManager,
             CommitmentConfig config,
+            OutcomeFollowUp followUp,
             Clock clock) {
         this.commitments = commitments;
         this.changes = changes;
         this.announcements = announcements;
         this.entityManager = entityManager;
         this.config = config;
+        this.followUp = followUp;
         this.clock = clock;
     }
 
@@ -107,13 +113,17 @@ public class CommitmentSweeps implements ReminderSource {
                     .createNativeQuery(MISS, Tuple.class)
                     .setParameter(1, now)
                     .setParameter(2, Deadlines.missedIfDueBefore(now, config.missedAfter())));
+            Set<List<UUID>> members = new LinkedHashSet<>();
             for (Tuple row : marked) {
                 changes.upserted(
                         CommitmentService.OCCURRENCE_TYPE,
                         row.get("id", UUID.class),
                         row.get("version", Number.class).longValue(),
                         ChangeLog.Scope.partnership(row.get("partnership_id", UUID.class)));
+                members.add(Arrays.asList(row.get("partnership_id", UUID.class), row.get("promiser_id", UUID.class)));
             }
+            // A miss can end a streak, and moves follow-through: milestones are decided again, once per member.
+            members.forEach(member -> followUp.afterOutcome(member.get(0), member.get(1)));
             return marked.size();
         });
     }

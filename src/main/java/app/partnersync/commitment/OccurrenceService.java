@@ -25,12 +25,19 @@ public class OccurrenceService {
     private final PartnershipAccess access;
     private final CommitmentService commitments;
     private final ChangeLog changes;
+    private final OutcomeFollowUp followUp;
     private final Clock clock;
 
-    public OccurrenceService(PartnershipAccess access, CommitmentService commitments, ChangeLog changes, Clock clock) {
+    public OccurrenceService(
+            PartnershipAccess access,
+            CommitmentService commitments,
+            ChangeLog changes,
+            OutcomeFollowUp followUp,
+            Clock clock) {
         this.access = access;
         this.commitments = commitments;
         this.changes = changes;
+        this.followUp = followUp;
         this.clock = clock;
     }
 
@@ -141,6 +148,7 @@ public class OccurrenceService {
                 occurrence.id,
                 occurrence.version,
                 ChangeLog.Scope.partnership(occurrence.partnershipId));
+        followUp.afterOutcome(occurrence.partnershipId, occurrence.promiserId);
         return OccurrenceView.of(occurrence);
     }
 }

@@ -100,6 +100,8 @@ class ContractExamplesTest {
             "acknowledgeMiss@jonas",
             "recordOutcome#cancelled@jonas",
             "getFollowThrough",
+            "getGoals",
+            "listMilestones",
             "getOverview",
             "putCadence#weeklyAndMonthly",
             "getCadence",
