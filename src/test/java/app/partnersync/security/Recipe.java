@@ -107,7 +107,9 @@ interface Recipe {
             entry("confirmOutcome", call -> freshOccurrence(call, call.stage().otherThan(call.caller()), "kept")),
             entry("acknowledgeMiss", call -> freshOccurrence(call, call.caller(), "missed")),
             entry("getFollowThrough", AS_DOCUMENTED),
+            entry("getGoals", AS_DOCUMENTED),
             entry("getOverview", AS_DOCUMENTED),
+            entry("listMilestones", AS_DOCUMENTED),
             // check-ins and cadence
             entry("listCheckIns", AS_DOCUMENTED),
             // A scheduled start must be one of the cadence's; an ad hoc check-in needs none.
