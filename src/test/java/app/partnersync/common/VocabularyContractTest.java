@@ -75,6 +75,7 @@ class VocabularyContractTest {
                 Arguments.of(Commitment.Status.class, "/components/schemas/Commitment/properties/status"),
                 Arguments.of(Commitment.Status.class, "/components/schemas/CommitmentPatch/properties/status"),
                 Arguments.of(Commitment.Status.class, "/components/parameters/CommitmentStatus/schema"),
+                Arguments.of(Commitment.Status.class, "/components/schemas/Goal/properties/status"),
                 Arguments.of(Commitment.Category.class, "/components/schemas/CommitmentCategory"),
                 Arguments.of(Recurrence.Frequency.class, "/components/schemas/Recurrence/properties/frequency"),
                 Arguments.of(Occurrence.Status.class, "/components/schemas/OccurrenceStatus"),
