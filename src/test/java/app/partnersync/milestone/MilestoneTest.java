@@ -348,6 +348,35 @@ class MilestoneTest {
         assertEquals(0, get(ann, path).getInt("progress.keptSoFar"));
     }
 
+    @Test
+    void aDeletedMembersMilestonesStayWithThePartnerNamingNoOne() throws Exception {
+        Pairs.Pair pair = Pairs.aPartnership();
+        SignedIn leaving = pair.invitee();
+        for (String occurrence : dueOccurrences(pair, leaving, 7)) {
+            Commitments.recordOutcome(leaving, occurrence, "kept");
+        }
+        assertEquals(1, milestones(pair, pair.inviter()).size());
+
+        Api.as(leaving)
+                .body(Map.of("password", leaving.password()))
+                .when()
+                .delete("/v1/me")
+                .then()
+                .statusCode(204);
+
+        List<Map<String, Object>> kept = milestones(pair, pair.inviter());
+        assertEquals(1, kept.size(), "the partner keeps the history");
+        assertEquals("streak", kept.get(0).get("kind"));
+        assertNull(kept.get(0).get("memberId"));
+        assertEquals(
+                0,
+                Sql.count(
+                        database,
+                        "select count(*) from milestone where member_id = ? or claim like ?",
+                        leaving.accountId(),
+                        "%" + leaving.accountId() + "%"));
+    }
+
     private static JsonPath get(SignedIn member, String path) {
         return Api.as(member).when().get(path).then().statusCode(200).extract().jsonPath();
     }
