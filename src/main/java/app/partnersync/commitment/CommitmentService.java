@@ -44,6 +44,7 @@ public class CommitmentService {
     private final CommitmentConfig config;
     private final EntityManager entityManager;
     private final ActionTime actionTime;
+    private final Goals goals;
     private final Clock clock;
 
     public CommitmentService(
@@ -52,12 +53,14 @@ public class CommitmentService {
             CommitmentConfig config,
             EntityManager entityManager,
             ActionTime actionTime,
+            Goals goals,
             Clock clock) {
         this.access = access;
         this.changes = changes;
         this.config = config;
         this.entityManager = entityManager;
         this.actionTime = actionTime;
+        this.goals = goals;
         this.clock = clock;
     }
 
@@ -101,13 +104,13 @@ public class CommitmentService {
         commitment.persist();
         announce(commitment);
         materialize(commitment, now, madeAt);
-        return CommitmentView.of(commitment);
+        return view(commitment);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CommitmentView get(UUID accountId, UUID partnershipId, UUID commitmentId) {
         access.requireMember(accountId, partnershipId);
-        return CommitmentView.of(find(partnershipId, commitmentId, LockModeType.NONE));
+        return view(find(partnershipId, commitmentId, LockModeType.NONE));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -137,14 +140,15 @@ public class CommitmentService {
                         "c.id",
                         (q, p) -> Commitment.<Commitment>find(q, p),
                         c -> new KeysetCursor(c.createdAt, c.id),
-                        shown -> shown.stream().map(CommitmentView::of).toList());
+                        shown -> goals.withProgress(
+                                shown.stream().map(CommitmentView::of).toList()));
     }
 
     public CommitmentView update(
             UUID accountId, UUID partnershipId, UUID commitmentId, CommitmentPatch patch, String ifMatch) {
         access.requireWritable(accountId, partnershipId);
         Commitment commitment = find(partnershipId, commitmentId, LockModeType.PESSIMISTIC_WRITE);
-        Versions.requireMatch(ifMatch, commitment.version, CommitmentView.of(commitment));
+        Versions.requireMatch(ifMatch, commitment.version, view(commitment));
         return apply(commitment, patch);
     }
 
@@ -195,13 +199,13 @@ public class CommitmentService {
             }
             materialize(commitment, now);
         }
-        return CommitmentView.of(commitment);
+        return view(commitment);
     }
 
     public void delete(UUID accountId, UUID partnershipId, UUID commitmentId, String ifMatch) {
         access.requireWritable(accountId, partnershipId);
         Commitment commitment = find(partnershipId, commitmentId, LockModeType.PESSIMISTIC_WRITE);
-        Versions.requireMatch(ifMatch, commitment.version, CommitmentView.of(commitment));
+        Versions.requireMatch(ifMatch, commitment.version, view(commitment));
         remove(commitment);
     }
 
@@ -225,13 +229,13 @@ public class CommitmentService {
     /** Every commitment of the account's partnerships, for its export. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CommitmentView> all(UUID accountId) {
-        return Commitment.<Commitment>list(
+        return goals.withProgress(Commitment.<Commitment>list(
                         "partnershipId in (" + Memberships.partnershipsOfAccount("?1") + ")"
                                 + " order by createdAt, id",
                         accountId)
                 .stream()
                 .map(CommitmentView::of)
-                .toList();
+                .toList());
     }
 
     /**
@@ -290,6 +294,11 @@ public class CommitmentService {
                 .withLock(lock)
                 .<Commitment>firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("The commitment"));
+    }
+
+    /** The commitment as the API shows it, with its goal's progress. */
+    private CommitmentView view(Commitment commitment) {
+        return goals.withProgress(CommitmentView.of(commitment));
     }
 
     private void announce(Commitment commitment) {

@@ -13,11 +13,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -41,10 +43,10 @@ public class CommitmentSweeps implements ReminderSource {
             with changed as (
                 update occurrence set status = 'missed', missed_at = ?1, version = version + 1
                 where status = 'open' and %s
-                returning partnership_id, id, version
+                returning partnership_id, id, version, promiser_id
             ),
             logged as (%s)
-            select partnership_id, id, version from changed""".formatted(
+            select partnership_id, id, version, promiser_id from changed""".formatted(
                     Deadlines.missedSql("due_at", "?2"),
                     OccurrenceHistory.appendedBy("missed_automatically", "'missed'", "cast(?1 as timestamptz)"));
 
@@ -86,6 +88,7 @@ public class CommitmentSweeps implements ReminderSource {
     private final Announcements announcements;
     private final EntityManager entityManager;
     private final CommitmentConfig config;
+    private final OutcomeFollowUp followUp;
     private final Clock clock;
 
     public CommitmentSweeps(
@@ -94,12 +97,14 @@ public class CommitmentSweeps implements ReminderSource {
             Announcements announcements,
             EntityManager entityManager,
             CommitmentConfig config,
+            OutcomeFollowUp followUp,
             Clock clock) {
         this.commitments = commitments;
         this.changes = changes;
         this.announcements = announcements;
         this.entityManager = entityManager;
         this.config = config;
+        this.followUp = followUp;
         this.clock = clock;
     }
 
@@ -134,10 +139,18 @@ public class CommitmentSweeps implements ReminderSource {
     public int sweepMissed() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
-            return announce(entityManager
+            List<Tuple> marked = SqlValues.tuples(entityManager
                     .createNativeQuery(MISS, Tuple.class)
                     .setParameter(1, now)
                     .setParameter(2, Deadlines.missedIfDueBefore(now, config.missedAfter())));
+            announce(marked);
+            Set<List<UUID>> members = new LinkedHashSet<>();
+            for (Tuple row : marked) {
+                members.add(Arrays.asList(row.get("partnership_id", UUID.class), row.get("promiser_id", UUID.class)));
+            }
+            // A miss can end a streak, and moves follow-through: milestones are decided again, once per member.
+            members.forEach(member -> followUp.afterOutcome(member.get(0), member.get(1)));
+            return marked.size();
         });
     }
 
@@ -147,13 +160,12 @@ public class CommitmentSweeps implements ReminderSource {
      */
     public int sweepLapsedRevisions() {
         return QuarkusTransaction.requiringNew()
-                .call(() -> announce(
-                        entityManager.createNativeQuery(LAPSE, Tuple.class).setParameter(1, clock.instant())));
+                .call(() -> announce(SqlValues.tuples(
+                        entityManager.createNativeQuery(LAPSE, Tuple.class).setParameter(1, clock.instant()))));
     }
 
     /** Announces the occurrences a sweep changed; returns how many. */
-    private int announce(Query changed) {
-        List<Tuple> rows = SqlValues.tuples(changed);
+    private int announce(List<Tuple> rows) {
         for (Tuple row : rows) {
             changes.upserted(
                     CommitmentService.OCCURRENCE_TYPE,

@@ -29,14 +29,25 @@ public class CommitmentSync extends PartnershipSyncedType<Commitment> {
     private final PartnershipAccess access;
     private final ObjectMapper json;
     private final Validator validator;
+    private final Goals goals;
 
     public CommitmentSync(
             CommitmentService commitments,
             PartnershipAccess access,
             EntityManager entityManager,
             ObjectMapper json,
-            Validator validator) {
-        super(CommitmentService.SYNC_TYPE, Commitment.class, entityManager, CommitmentSync::versioned);
+            Validator validator,
+            Goals goals) {
+        super(
+                CommitmentService.SYNC_TYPE,
+                Commitment.class,
+                entityManager,
+                (rows, viewer) -> goals
+                        .withProgress(rows.stream().map(CommitmentView::of).toList())
+                        .stream()
+                        .map(view -> new Versioned(view.id(), view.version(), view))
+                        .toList());
+        this.goals = goals;
         this.commitments = commitments;
         this.access = access;
         this.json = json;
@@ -128,8 +139,9 @@ public class CommitmentSync extends PartnershipSyncedType<Commitment> {
         }
     }
 
-    private static Versioned versioned(Commitment commitment) {
-        return new Versioned(commitment.id, commitment.version, CommitmentView.of(commitment));
+    private Versioned versioned(Commitment commitment) {
+        CommitmentView view = goals.withProgress(CommitmentView.of(commitment));
+        return new Versioned(commitment.id, commitment.version, view);
     }
 
     @Override

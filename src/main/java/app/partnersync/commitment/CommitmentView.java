@@ -16,12 +16,14 @@ public record CommitmentView(
         RecurrenceJson recurrence,
         Integer reminderMinutesBefore,
         GoalTarget target,
+        GoalProgress progress,
         Commitment.Status status,
         UUID createdBy,
         Instant createdAt,
         Instant updatedAt,
         long version) {
 
+    /** The commitment without its goal's progress ({@link Goals} adds it). */
     static CommitmentView of(Commitment c) {
         return new CommitmentView(
                 c.id,
@@ -34,10 +36,31 @@ public record CommitmentView(
                 RecurrenceJson.of(c.recurrence()),
                 c.reminderMinutes,
                 c.targetCount == null ? null : new GoalTarget(c.targetCount, c.targetWindowDays),
+                null,
                 c.status,
                 c.createdBy,
                 c.createdAt,
                 c.updatedAt,
                 c.version);
+    }
+
+    CommitmentView withProgress(GoalProgress now) {
+        return new CommitmentView(
+                id,
+                partnershipId,
+                title,
+                details,
+                promisedBy,
+                category,
+                dueAt,
+                recurrence,
+                reminderMinutesBefore,
+                target,
+                now,
+                status,
+                createdBy,
+                createdAt,
+                updatedAt,
+                version);
     }
 }

@@ -30,6 +30,7 @@ public class OccurrenceService {
     private final OccurrenceHistory history;
     private final CommitmentConfig config;
     private final ActionTime actionTime;
+    private final OutcomeFollowUp followUp;
     private final Clock clock;
 
     public OccurrenceService(
@@ -39,6 +40,7 @@ public class OccurrenceService {
             OccurrenceHistory history,
             CommitmentConfig config,
             ActionTime actionTime,
+            OutcomeFollowUp followUp,
             Clock clock) {
         this.access = access;
         this.commitments = commitments;
@@ -46,6 +48,7 @@ public class OccurrenceService {
         this.history = history;
         this.config = config;
         this.actionTime = actionTime;
+        this.followUp = followUp;
         this.clock = clock;
     }
 
@@ -251,6 +254,7 @@ public class OccurrenceService {
                 occurrence.id,
                 occurrence.version,
                 ChangeLog.Scope.partnership(occurrence.partnershipId));
+        followUp.afterOutcome(occurrence.partnershipId, occurrence.promiserId);
         return views(List.of(occurrence)).get(0);
     }
 }

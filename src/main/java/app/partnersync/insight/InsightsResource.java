@@ -2,6 +2,7 @@ package app.partnersync.insight;
 
 import app.partnersync.commitment.FollowThrough;
 import app.partnersync.commitment.FollowThroughService;
+import app.partnersync.commitment.Goals;
 import app.partnersync.identity.Caller;
 import app.partnersync.identity.IntegrationScope;
 import app.partnersync.identity.Scopes;
@@ -22,11 +23,13 @@ public class InsightsResource {
 
     private final FollowThroughService followThrough;
     private final OverviewService overview;
+    private final Goals goals;
     private final Caller caller;
 
-    public InsightsResource(FollowThroughService followThrough, OverviewService overview, Caller caller) {
+    public InsightsResource(FollowThroughService followThrough, OverviewService overview, Goals goals, Caller caller) {
         this.followThrough = followThrough;
         this.overview = overview;
+        this.goals = goals;
         this.caller = caller;
     }
 
@@ -44,5 +47,12 @@ public class InsightsResource {
     public TrustOverview getOverview(
             @PathParam("partnershipId") UUID partnershipId, @QueryParam("window") TrustOverview.Window window) {
         return overview.overview(caller.accountId(), partnershipId, window);
+    }
+
+    @GET
+    @Path("/goals")
+    @IntegrationScope(Scopes.COMMITMENTS_READ)
+    public Goals.GoalsInsight getGoals(@PathParam("partnershipId") UUID partnershipId) {
+        return goals.insight(caller.accountId(), partnershipId);
     }
 }

@@ -68,6 +68,7 @@ class AccountDataTest {
                         "commitments",
                         "integrationTokens",
                         "invitations",
+                        "milestones",
                         "moments",
                         "occurrences",
                         "partnerships",

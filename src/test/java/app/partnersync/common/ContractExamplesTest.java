@@ -104,6 +104,8 @@ class ContractExamplesTest {
             "acknowledgeMiss@jonas",
             "recordOutcome#cancelled@jonas",
             "getFollowThrough",
+            "getGoals",
+            "listMilestones",
             "getOverview",
             "putCadence#weeklyAndMonthly",
             "getCadence",

@@ -12,6 +12,7 @@ import app.partnersync.commitment.OutcomeInput;
 import app.partnersync.commitment.Recurrence;
 import app.partnersync.identity.Scopes;
 import app.partnersync.insight.TrustOverview;
+import app.partnersync.milestone.Milestone;
 import app.partnersync.moment.Moment;
 import app.partnersync.partnership.Invitation;
 import app.partnersync.partnership.Partnership;
@@ -74,6 +75,7 @@ class VocabularyContractTest {
                 Arguments.of(Commitment.Status.class, "/components/schemas/Commitment/properties/status"),
                 Arguments.of(Commitment.Status.class, "/components/schemas/CommitmentPatch/properties/status"),
                 Arguments.of(Commitment.Status.class, "/components/parameters/CommitmentStatus/schema"),
+                Arguments.of(Commitment.Status.class, "/components/schemas/Goal/properties/status"),
                 Arguments.of(Commitment.Category.class, "/components/schemas/CommitmentCategory"),
                 Arguments.of(Recurrence.Frequency.class, "/components/schemas/Recurrence/properties/frequency"),
                 Arguments.of(Occurrence.Status.class, "/components/schemas/OccurrenceStatus"),
@@ -89,6 +91,7 @@ class VocabularyContractTest {
                 Arguments.of(CheckIn.Status.class, "/components/parameters/CheckInStatus/schema"),
                 Arguments.of(ScheduleJson.Kind.class, "/components/schemas/CheckInScheduleKind"),
                 Arguments.of(Moment.Kind.class, "/components/schemas/MomentKind"),
+                Arguments.of(Milestone.Kind.class, "/components/schemas/MilestoneKind"),
                 Arguments.of(RepairPlan.Status.class, "/components/schemas/RepairPlan/properties/status"),
                 Arguments.of(RepairPlan.Status.class, "/components/schemas/RepairPlanPatch/properties/status"),
                 Arguments.of(RepairPlan.Status.class, "/components/parameters/RepairPlanStatus/schema"),

@@ -115,7 +115,9 @@ interface Recipe {
                 call.path("commitmentId", due.commitment()).path("dueDate", due.dueDate());
             }),
             entry("getFollowThrough", AS_DOCUMENTED),
+            entry("getGoals", AS_DOCUMENTED),
             entry("getOverview", AS_DOCUMENTED),
+            entry("listMilestones", AS_DOCUMENTED),
             // check-ins and cadence
             entry("listCheckIns", AS_DOCUMENTED),
             // A scheduled start must be one of the cadence's; an ad hoc check-in needs none.
