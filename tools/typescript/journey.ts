@@ -341,6 +341,8 @@ export function applyChange(change: SyncChange): string {
       return `cadence of ${change.id}`;
     case "repair_plan":
       return `repair plan ${change.record.status}`;
+    case "milestone":
+      return `milestone ${change.record.kind} (${change.record.threshold})`;
   }
 }
 
@@ -383,6 +385,8 @@ export function onWebhook(event: WebhookEvent): string {
     case "checkin.cadence.updated":
     case "checkin.repair_plan.updated":
       return `${event.data.recordType} ${event.data.recordId} v${event.data.version}`;
+    case "milestone.reached":
+      return `milestone ${event.data.kind} reached at ${event.data.reachedAt}`;
   }
 }
 
@@ -405,11 +409,20 @@ export function onLiveEvent(event: LiveEvent, ownCursor: string): string {
       return `webhook ${event.data.webhookId} disabled: ${event.data.reason}`;
     case "reauthenticate":
       return `reconnect: ${event.data.reason}`;
+    case "milestone.reached":
+      return `milestone ${event.data.kind} reached`;
   }
 }
 
 type LiveEventName = LiveEvent["event"];
-const liveEventNames: readonly LiveEventName[] = ["change", "commitment.reminder", "checkin.reminder", "webhook.disabled", "reauthenticate"];
+const liveEventNames: readonly LiveEventName[] = [
+  "change",
+  "commitment.reminder",
+  "checkin.reminder",
+  "milestone.reached",
+  "webhook.disabled",
+  "reauthenticate",
+];
 const webhookEventTypes: readonly WebhookEvent["type"][] = [
   "partnership.updated",
   "partnership.deleted",
@@ -423,6 +436,7 @@ const webhookEventTypes: readonly WebhookEvent["type"][] = [
   "checkin.repair_plan.updated",
   "checkin.reminder",
   "moment.updated",
+  "milestone.reached",
 ];
 
 function isObject(value: unknown): value is { [key: string]: unknown } {
