@@ -48,6 +48,7 @@ class SqlOwnershipTest {
             "check_in_reminder", "cadence",
             "ended_session", "auth",
             "idempotency_key", "common",
+            "occurrence_history", "commitment",
             "rate_limit", "common",
             "sync_change", "sync",
             "sync_mutation", "sync",

@@ -94,7 +94,7 @@ public class OccurrenceService {
                     input.outcome().status(),
                     accountId,
                     note);
-            return announce(occurrence);
+            return announce(occurrence, false);
         }
         clearRevision(occurrence);
         Outcomes.record(occurrence, input, now);
@@ -163,7 +163,7 @@ public class OccurrenceService {
                 proposed.status(),
                 accountId,
                 note);
-        return announce(occurrence);
+        return announce(occurrence, input.decision() == RevisionInput.Decision.accept);
     }
 
     /** "I messed up": the promiser owns a miss. */
@@ -175,7 +175,7 @@ public class OccurrenceService {
         occurrence.ackWhat = input.whatHappened();
         occurrence.ackPrevention = input.prevention();
         occurrence.acknowledgedAt = actionTime.now();
-        return announce(occurrence);
+        return announce(occurrence, false);
     }
 
     /** Every occurrence of the account's partnerships, for its export. */
@@ -248,13 +248,23 @@ public class OccurrenceService {
     }
 
     private OccurrenceView announce(Occurrence occurrence) {
+        return announce(occurrence, true);
+    }
+
+    /**
+     * Announces the change; {@code countsChanged}: what counts (the status, or a verdict) may have moved, so milestones
+     * are decided again. Owning a miss, asking for a revision or declining one leave every count as it was.
+     */
+    private OccurrenceView announce(Occurrence occurrence, boolean countsChanged) {
         Occurrence.flush();
         changes.upserted(
                 CommitmentService.OCCURRENCE_TYPE,
                 occurrence.id,
                 occurrence.version,
                 ChangeLog.Scope.partnership(occurrence.partnershipId));
-        followUp.afterOutcome(occurrence.partnershipId, occurrence.promiserId);
+        if (countsChanged) {
+            followUp.afterOutcome(occurrence.partnershipId, occurrence.promiserId);
+        }
         return views(List.of(occurrence)).get(0);
     }
 }

@@ -70,10 +70,12 @@ class StatementBudgetTest {
      * pushing every action became possible (issue 18), about 12 a mutation: each claims its id and stores its result
      * (2), announces its change (the change row and the partnership's webhook subscriptions, 2), checks membership
      * (the type's lock and the service's own check, 3 with the partnership read), and reads and writes its record
-     * through the REST operation's service method. The budget is that figure with a little room: a change of how a
-     * mutation is applied that costs more should be a decision, not an accident.
+     * through the REST operation's service method. Milestones (issue 18) then made it 149: a change of what counts (the
+     * outcome and the verdict of this batch, not the acknowledgement) decides milestones again, about 12 statements each
+     * (the partnership's goals, its members, and the 30- and 365-day follow-through). The budget is that figure with a
+     * little room: a change of how a mutation is applied that costs more should be a decision, not an accident.
      */
-    private static final int PUSH_BUDGET = 130;
+    private static final int PUSH_BUDGET = 155;
 
     @Test
     void aPushOfTenMixedMutationsStaysWithinItsBudget() {
