@@ -1,15 +1,13 @@
 package app.partnersync.account;
 
-import app.partnersync.common.Problem;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
+import app.partnersync.sync.MutationData;
 import app.partnersync.sync.MutationOp;
 import app.partnersync.sync.SyncMutation;
 import app.partnersync.sync.SyncedType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +21,11 @@ public class AccountSync implements SyncedType {
     private static final Set<String> FIELDS = Set.of("displayName", "timeZone");
 
     private final AccountService accounts;
-    private final Validator validator;
+    private final MutationData mutationData;
 
-    public AccountSync(AccountService accounts, Validator validator) {
+    public AccountSync(AccountService accounts, MutationData mutationData) {
         this.accounts = accounts;
-        this.validator = validator;
+        this.mutationData = mutationData;
     }
 
     @Override
@@ -91,15 +89,7 @@ public class AccountSync implements SyncedType {
         }
         UpdateAccountRequest change =
                 new UpdateAccountRequest((String) data.get("displayName"), (String) data.get("timeZone"));
-        Set<ConstraintViolation<UpdateAccountRequest>> violations = validator.validate(change);
-        if (!violations.isEmpty()) {
-            List<Problem.FieldError> errors = violations.stream()
-                    .map(v -> new Problem.FieldError("data." + v.getPropertyPath(), v.getMessage()))
-                    .toList();
-            throw new ProblemException(
-                    ProblemType.VALIDATION_FAILED, "The mutation's data is invalid.", errors, Map.of());
-        }
-        return change;
+        return mutationData.validated(change);
     }
 
     private static Versioned versioned(Account account) {

@@ -1,21 +1,17 @@
 package app.partnersync.commitment;
 
-import app.partnersync.common.Problem;
 import app.partnersync.common.ProblemException;
 import app.partnersync.common.ProblemType;
 import app.partnersync.partnership.PartnershipAccess;
 import app.partnersync.partnership.PartnershipSyncedType;
+import app.partnersync.sync.MutationData;
 import app.partnersync.sync.MutationOp;
 import app.partnersync.sync.SyncMutation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,7 +24,7 @@ public class CommitmentSync extends PartnershipSyncedType<Commitment> {
     private final CommitmentService commitments;
     private final PartnershipAccess access;
     private final ObjectMapper json;
-    private final Validator validator;
+    private final MutationData data;
     private final Goals goals;
 
     public CommitmentSync(
@@ -36,7 +32,7 @@ public class CommitmentSync extends PartnershipSyncedType<Commitment> {
             PartnershipAccess access,
             EntityManager entityManager,
             ObjectMapper json,
-            Validator validator,
+            MutationData data,
             Goals goals) {
         super(
                 CommitmentService.SYNC_TYPE,
@@ -51,7 +47,7 @@ public class CommitmentSync extends PartnershipSyncedType<Commitment> {
         this.commitments = commitments;
         this.access = access;
         this.json = json;
-        this.validator = validator;
+        this.data = data;
     }
 
     @Override
@@ -129,14 +125,7 @@ public class CommitmentSync extends PartnershipSyncedType<Commitment> {
     }
 
     private <T> void validate(T value) {
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
-        if (!violations.isEmpty()) {
-            List<Problem.FieldError> errors = violations.stream()
-                    .map(v -> new Problem.FieldError("data." + v.getPropertyPath(), v.getMessage()))
-                    .toList();
-            throw new ProblemException(
-                    ProblemType.VALIDATION_FAILED, "The mutation's data is invalid.", errors, Map.of());
-        }
+        data.validated(value);
     }
 
     private Versioned versioned(Commitment commitment) {

@@ -46,6 +46,11 @@ public class MutationData {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("data", "does not describe " + what + ": unknown field or wrong type");
         }
+        return validated(value);
+    }
+
+    /** {@code value} once Bean Validation passes it, as the REST body would be; else a refusal naming {@code data.*}. */
+    public <T> T validated(T value) {
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {
             List<Problem.FieldError> errors = violations.stream()
