@@ -18,7 +18,10 @@ create table milestone (
     version        bigint      not null default 0,
     primary key (partnership_id, id),
     unique (id),
-    unique (partnership_id, claim)
+    unique (partnership_id, claim),
+    -- A deleted commitment's goal stays celebrated, no longer linked (partnership_id first, as in every key).
+    foreign key (partnership_id, commitment_id) references commitment (partnership_id, id)
+        on delete set null (commitment_id)
 );
 
 create index milestone_list_idx on milestone (partnership_id, reached_at desc, id desc);
